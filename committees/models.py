@@ -1,0 +1,688 @@
+"""The democracy record: the council, its people, committees, meetings, agendas and reports."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from committees.sanitise import sanitise_html
+
+# Local Government Act 1972, Schedule 12A, Part 1: the seven descriptions of exempt information.
+SCHEDULE_12A_PARAGRAPHS = {
+    1: "Information relating to any individual.",
+    2: "Information which is likely to reveal the identity of an individual.",
+    3: "Information relating to the financial or business affairs of any particular person "
+    "(including the authority holding that information).",
+    4: "Information relating to any consultations or negotiations, or contemplated consultations "
+    "or negotiations, in connection with any labour relations matter.",
+    5: "Information in respect of which a claim to legal professional privilege could be "
+    "maintained in legal proceedings.",
+    6: "Information which reveals that the authority proposes to give a notice or make an order "
+    "or direction under any enactment.",
+    7: "Information relating to any action taken or to be taken in connection with the "
+    "prevention, investigation or prosecution of crime.",
+}
+PARAGRAPH_CHOICES = [(number, f"Paragraph {number}") for number in SCHEDULE_12A_PARAGRAPHS]
+
+
+def exemption_constraints(prefix):
+    """Database guards: an exempt record names a paragraph 1–7, a public one names none."""
+    return [
+        models.CheckConstraint(
+            condition=Q(exempt=False, exempt_paragraph__isnull=True)
+            | Q(exempt=True, exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+            name=f"{prefix}_exempt_has_paragraph_1_to_7",
+        )
+    ]
+
+
+class ExemptMixin(models.Model):
+    """Part I / Part II status shared by items, documents and background papers."""
+
+    exempt = models.BooleanField(
+        default=False,
+        verbose_name="exempt (Part II)",
+        help_text="Not for publication: kept from the public pack, pages, search and feeds.",
+    )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=PARAGRAPH_CHOICES,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+        verbose_name="Schedule 12A paragraph",
+        help_text="The paragraph of Schedule 12A to the Local Government Act 1972 (1–7) that "
+        "makes this exempt.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def confidentiality(self):
+        if self.exempt:
+            return (
+                f"Part II - Not for publication (Schedule 12A, paragraph {self.exempt_paragraph})"
+            )
+        return "Part I - Official"
+
+    def clean(self):
+        if self.exempt and self.exempt_paragraph is None:
+            raise ValidationError(
+                {"exempt_paragraph": "Choose the Schedule 12A paragraph that makes this exempt."}
+            )
+        if not self.exempt and self.exempt_paragraph is not None:
+            raise ValidationError(
+                {"exempt_paragraph": "Only an exempt (Part II) record takes a paragraph."}
+            )
+        if self.exempt_paragraph is not None and not 1 <= self.exempt_paragraph <= 7:
+            raise ValidationError({"exempt_paragraph": "Schedule 12A has paragraphs 1 to 7 only."})
+
+
+class Council(models.Model):
+    """The council this portal serves: one row, edited in the admin."""
+
+    name = models.CharField(max_length=200)
+    department = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown on the front sheet, e.g. 'Oversight and Governance'.",
+    )
+    address = models.TextField(help_text="Postal address, one line per line.")
+    web_address = models.URLField()
+    chief_executive = models.CharField(max_length=200, help_text="Name that signs the front sheet.")
+    democratic_services_email = models.EmailField(blank=True)
+    democratic_services_phone = models.CharField(max_length=40, blank=True)
+    webcast_notice = models.TextField(
+        blank=True, help_text="Printed on the front sheet of meetings that are webcast."
+    )
+    data_protection_notice = models.TextField(blank=True)
+    engagement_url = models.URLField(
+        blank=True, help_text="Page on attending meetings and engaging in the democratic process."
+    )
+
+    class Meta:
+        verbose_name_plural = "council"
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+
+class Councillor(models.Model):
+    """An elected member, named as the council's papers style them."""
+
+    name = models.CharField(
+        max_length=100, help_text="As styled in papers after 'Councillor': 'Kelly', 'Mrs Johnson'."
+    )
+    full_name = models.CharField(
+        max_length=200, blank=True, help_text="Forename and surname, e.g. 'Mark Lowry'."
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    party = models.CharField(max_length=100, blank=True)
+    ward = models.CharField(max_length=100, blank=True)
+    portfolio = models.CharField(
+        max_length=200, blank=True, help_text="Cabinet role, e.g. 'Cabinet Member for Finance'."
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"Councillor {self.full_name or self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.full_name or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("committees:councillor", args=[self.slug])
+
+    @property
+    def described(self):
+        """'Councillor Mark Lowry (Cabinet Member for Finance)', as on a report's cover sheet."""
+        return f"{self} ({self.portfolio})" if self.portfolio else str(self)
+
+
+class Officer(models.Model):
+    """A council officer: report author, director or democratic support officer."""
+
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def described(self):
+        """'Paul Looby (Head of Financial Planning and Reporting)'."""
+        return f"{self.name} ({self.job_title})"
+
+
+class CorporatePlanPriority(models.Model):
+    """A priority of the council's corporate plan that committees map to."""
+
+    title = models.CharField(max_length=200, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name_plural = "corporate plan priorities"
+
+    def __str__(self):
+        return self.title
+
+
+class Venue(models.Model):
+    """A room where meetings are held."""
+
+    name = models.CharField(max_length=200, help_text="e.g. 'Warspite Room, Council House'.")
+    address = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CommitteeQuerySet(models.QuerySet):
+    def scrutiny(self):
+        return self.filter(kind=Committee.Kind.OVERVIEW_SCRUTINY)
+
+
+class Committee(models.Model):
+    """A council body that meets: a scrutiny committee, a board, the cabinet, full council."""
+
+    class Kind(models.TextChoices):
+        OVERVIEW_SCRUTINY = "overview_scrutiny", "Overview and scrutiny committee"
+        MANAGEMENT_BOARD = "management_board", "Scrutiny management board"
+        SCRUTINY_BOARD = "scrutiny_board", "Scrutiny board"
+        SELECT_COMMITTEE = "select_committee", "Select committee"
+        CABINET = "cabinet", "Cabinet"
+        FULL_COUNCIL = "full_council", "Full council"
+        OTHER = "other", "Other committee"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Name as used in the corporate plan mapping, e.g. 'Performance, Finance and "
+        "Customer Focus'.",
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OVERVIEW_SCRUTINY)
+    terms_of_reference = models.TextField(blank=True)
+    priorities = models.ManyToManyField(
+        CorporatePlanPriority, blank=True, related_name="committees"
+    )
+    default_venue = models.ForeignKey(Venue, null=True, blank=True, on_delete=models.SET_NULL)
+    default_start_time = models.TimeField(null=True, blank=True)
+    contact = models.ForeignKey(
+        Officer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="committees_supported",
+        help_text="Democratic support officer named under 'Please ask for'.",
+    )
+
+    objects = CommitteeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("committees:committee", args=[self.slug])
+
+    @property
+    def mapping_name(self):
+        return self.short_name or self.name
+
+
+class Responsibility(models.Model):
+    """One of a committee's current areas of responsibility."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["committee", "position", "pk"]
+        verbose_name_plural = "responsibilities"
+
+    def __str__(self):
+        return self.title
+
+
+class MunicipalYearQuerySet(models.QuerySet):
+    def covering(self, day):
+        return self.filter(start_date__lte=day, end_date__gte=day)
+
+
+class MunicipalYear(models.Model):
+    """A council year, from the annual meeting in May to the next: '2019/2020'."""
+
+    label = models.CharField(max_length=20, unique=True)
+    start_date = models.DateField()
+    end_date = models.DateField()
+
+    objects = MunicipalYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gt=F("start_date")), name="municipal_year_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        if self.start_date and self.end_date:
+            if self.end_date <= self.start_date:
+                raise ValidationError({"end_date": "The year must end after it starts."})
+            overlapping = MunicipalYear.objects.filter(
+                start_date__lte=self.end_date, end_date__gte=self.start_date
+            ).exclude(pk=self.pk)
+            if overlapping.exists():
+                raise ValidationError(
+                    f"These dates overlap the municipal year {overlapping.first()}."
+                )
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current_on(self, day):
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
+
+    def by_role(self):
+        """Chair first, then vice chair, members and co-opted members, each by name."""
+        order = models.Case(
+            *[
+                models.When(role=role, then=models.Value(rank))
+                for rank, role in enumerate(Membership.Role.values)
+            ]
+        )
+        return self.alias(role_rank=order).order_by("role_rank", "councillor__name")
+
+
+class Membership(models.Model):
+    """A councillor's seat on a committee, with a role, for a period."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice Chair"
+        MEMBER = "member", "Member"
+        COOPTED = "coopted", "Co-opted member"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Blank while the seat is held.")
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "start_date", "councillor__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="membership_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.councillor} – {self.get_role_display()}, {self.committee}"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "A membership cannot end before it starts."})
+        if self.role in (self.Role.CHAIR, self.Role.VICE_CHAIR) and self.committee_id:
+            overlapping = Membership.objects.filter(
+                committee=self.committee_id, role=self.role
+            ).exclude(pk=self.pk)
+            if self.end_date:
+                overlapping = overlapping.filter(start_date__lte=self.end_date)
+            overlapping = overlapping.filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=self.start_date)
+            ).select_related("councillor")
+            clash = overlapping.first()
+            if clash:
+                raise ValidationError(
+                    {
+                        "role": f"{clash.councillor} is already {self.get_role_display().lower()} "
+                        f"of {self.committee} from {clash.start_date:%-d %B %Y}; a committee has "
+                        "one at a time."
+                    }
+                )
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None):
+        return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def published(self):
+        return self.filter(status__in=Meeting.PUBLISHED_STATUSES)
+
+    def in_month(self, year, month):
+        return self.filter(starts_at__year=year, starts_at__month=month).order_by("starts_at")
+
+    def with_committee(self):
+        return self.select_related("committee", "venue", "municipal_year")
+
+
+class Meeting(models.Model):
+    """One sitting of a committee."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        AGENDA_PUBLISHED = "agenda_published", "Agenda published"
+        HELD = "held", "Held"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    PUBLISHED_STATUSES = (Status.AGENDA_PUBLISHED, Status.HELD)
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    municipal_year = models.ForeignKey(
+        MunicipalYear,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        editable=False,
+        help_text="Set from the meeting date.",
+    )
+    starts_at = models.DateTimeField(help_text="Date and start time.")
+    venue = models.ForeignKey(Venue, null=True, blank=True, on_delete=models.PROTECT)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    status_reason = models.TextField(
+        blank=True, help_text="Why the meeting was postponed or cancelled; shown to the public."
+    )
+    webcast = models.BooleanField(default=False, help_text="The meeting is filmed for the web.")
+    webcast_url = models.URLField(blank=True)
+    published_on = models.DateField(
+        null=True, blank=True, help_text="Date the agenda was published."
+    )
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        get_latest_by = "starts_at"
+
+    def __str__(self):
+        return f"{self.committee}, {self.date:%-d %B %Y}"
+
+    def save(self, *args, **kwargs):
+        if not self.municipal_year_id:
+            self.municipal_year = self.find_municipal_year()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("committees:meeting", args=[self.pk])
+
+    @property
+    def date(self):
+        return timezone.localtime(self.starts_at).date()
+
+    @property
+    def start_time(self):
+        return timezone.localtime(self.starts_at).time()
+
+    @property
+    def is_published(self):
+        return self.status in self.PUBLISHED_STATUSES
+
+    def clean(self):
+        if self.starts_at:
+            self.municipal_year = self.find_municipal_year()
+
+    def find_municipal_year(self):
+        year = MunicipalYear.objects.covering(self.date).first()
+        if year is None:
+            raise ValidationError(
+                {
+                    "starts_at": f"No municipal year covers {self.date:%-d %B %Y}. "
+                    "Add the municipal year first."
+                }
+            )
+        return year
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def numbered(self):
+        """Items in agenda order with `number` 1, 2, … computed from position.
+
+        Exempt (Part II) items come after the public ones, under the resolution to exclude
+        the press and public, as councils order them.
+        """
+        return self.annotate(
+            number=Window(
+                RowNumber(),
+                partition_by=[F("meeting_id")],
+                order_by=[F("exempt"), F("position"), F("pk")],
+            )
+        ).order_by("meeting_id", "exempt", "position", "pk")
+
+
+class AgendaItem(ExemptMixin):
+    """A numbered item of business on a meeting's agenda."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order on the agenda; the item number is derived from it."
+    )
+    title = models.CharField(max_length=300)
+    standing_text = models.TextField(
+        blank=True,
+        help_text="Text printed under the title, e.g. 'To receive apologies for non-attendance "
+        "submitted by Councillors.'",
+    )
+    to_follow = models.BooleanField(
+        default=False, help_text="The report will be published in a supplement."
+    )
+    verbal = models.BooleanField(default=False, help_text="Presented orally; no written report.")
+    history = HistoricalRecords()
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "position", "pk"]
+        constraints = [
+            *exemption_constraints("agenda_item"),
+            models.CheckConstraint(
+                condition=~Q(to_follow=True, verbal=True),
+                name="agenda_item_not_both_to_follow_and_verbal",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.to_follow and self.verbal:
+            raise ValidationError("An item is either To Follow or Verbal, not both.")
+
+
+class Document(ExemptMixin):
+    """One document in an agenda item: a report, an appendix, or one generated from data.
+
+    Generated documents (minutes, a revenue monitor, the work programme…) name a generator in
+    the pack registry; the app that owns the data renders them.
+    """
+
+    class Kind(models.TextChoices):
+        REPORT = "report", "Report"
+        APPENDIX = "appendix", "Appendix"
+        GENERATED = "generated", "Generated from data"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="documents")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True, help_text="Rich text, sanitised when saved.")
+    upload = models.FileField(
+        upload_to="documents/%Y/%m/",
+        blank=True,
+        help_text="An uploaded PDF appendix, merged into the pack at its place.",
+    )
+    upload_pages = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, help_text="Page count of an uploaded PDF."
+    )
+    generator = models.CharField(
+        max_length=60, blank=True, help_text="Key of the pack generator that renders this document."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "position", "pk"]
+        constraints = [
+            *exemption_constraints("document"),
+            models.CheckConstraint(
+                condition=~Q(kind="generated") | ~Q(generator=""),
+                name="generated_document_names_generator",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitise_html(self.body)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.GENERATED and not self.generator:
+            raise ValidationError({"generator": "Choose what this document is generated from."})
+
+
+class CoverSheet(models.Model):
+    """The council's standard report cover sheet, for a document of kind 'report'."""
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, primary_key=True, related_name="cover"
+    )
+    lead_member = models.ForeignKey(
+        Councillor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_director = models.ForeignKey(
+        Officer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="lead strategic director",
+    )
+    authors = models.ManyToManyField(Officer, blank=True, related_name="reports_written")
+    reference = models.CharField(max_length=60, blank=True, verbose_name="your reference")
+    key_decision = models.BooleanField(default=False)
+    purpose = models.TextField(blank=True, verbose_name="purpose of report")
+    recommendations = models.TextField(blank=True, verbose_name="recommendations and reasons")
+    alternatives = models.TextField(
+        blank=True, verbose_name="alternative options considered and rejected"
+    )
+    corporate_plan_relevance = models.TextField(
+        blank=True, verbose_name="relevance to the Corporate Plan and/or the Plymouth Plan"
+    )
+    financial_implications = models.TextField(
+        blank=True,
+        verbose_name="implications for the Medium Term Financial Plan and resource implications",
+    )
+    carbon_implications = models.TextField(
+        blank=True, verbose_name="carbon footprint (environmental) implications"
+    )
+    other_implications = models.TextField(
+        blank=True,
+        verbose_name="other implications",
+        help_text="e.g. health and safety, risk management, child poverty, equalities.",
+    )
+    finance_ref = models.CharField(max_length=60, blank=True, verbose_name="finance sign-off")
+    legal_ref = models.CharField(max_length=60, blank=True, verbose_name="legal sign-off")
+    monitoring_officer_ref = models.CharField(
+        max_length=60, blank=True, verbose_name="monitoring officer sign-off"
+    )
+    hr_ref = models.CharField(max_length=60, blank=True, verbose_name="HR sign-off")
+    assets_ref = models.CharField(max_length=60, blank=True, verbose_name="assets sign-off")
+    procurement_ref = models.CharField(
+        max_length=60, blank=True, verbose_name="strategic procurement sign-off"
+    )
+    originating_slt_member = models.ForeignKey(
+        Officer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="originating senior leadership team member",
+    )
+    director_agreed_on = models.DateField(
+        null=True, blank=True, help_text="Date the strategic director agreed the report."
+    )
+    cabinet_member_approved_on = models.DateField(
+        null=True, blank=True, help_text="Date the cabinet member approved the report."
+    )
+    cabinet_member_approval_note = models.CharField(
+        max_length=100, blank=True, help_text="e.g. 'approved by email'."
+    )
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Cover sheet: {self.document}"
+
+    def clean(self):
+        if self.document_id and self.document.kind != Document.Kind.REPORT:
+            raise ValidationError("Only a report has a cover sheet.")
+
+
+class BackgroundPaper(ExemptMixin):
+    """An unpublished work relied on in preparing a report (LGA 1972 s.100D)."""
+
+    cover = models.ForeignKey(
+        CoverSheet, on_delete=models.CASCADE, related_name="background_papers"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["cover", "position", "pk"]
+        constraints = exemption_constraints("background_paper")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,1 @@
+"""The agenda pack: one set of templates renders the HTML pack page and the PDF."""
