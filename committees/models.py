@@ -398,7 +398,8 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
 
     def published(self):
-        return self.filter(status__in=Meeting.PUBLISHED_STATUSES)
+        """Meetings whose agenda the public may read."""
+        return self.filter(published_on__isnull=False)
 
     def in_month(self, year, month):
         return self.filter(starts_at__year=year, starts_at__month=month).order_by("starts_at")
@@ -416,8 +417,6 @@ class Meeting(models.Model):
         HELD = "held", "Held"
         POSTPONED = "postponed", "Postponed"
         CANCELLED = "cancelled", "Cancelled"
-
-    PUBLISHED_STATUSES = (Status.AGENDA_PUBLISHED, Status.HELD)
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
     municipal_year = models.ForeignKey(
@@ -467,7 +466,8 @@ class Meeting(models.Model):
 
     @property
     def is_published(self):
-        return self.status in self.PUBLISHED_STATUSES
+        """The agenda has been published; it stays public if the meeting is later cancelled."""
+        return self.published_on is not None
 
     def clean(self):
         if self.starts_at:
@@ -663,8 +663,41 @@ class CoverSheet(models.Model):
     )
     history = HistoricalRecords()
 
+    # The narrative sections and sign-offs in the order and wording of the council's template.
+    SECTIONS = [
+        ("purpose", "Purpose of Report"),
+        ("recommendations", "Recommendations and Reasons"),
+        ("alternatives", "Alternative options considered and rejected"),
+        ("corporate_plan_relevance", "Relevance to the Corporate Plan and/or the Plymouth Plan"),
+        (
+            "financial_implications",
+            "Implications for the Medium Term Financial Plan and Resource Implications",
+        ),
+        ("carbon_implications", "Carbon Footprint (Environmental) Implications"),
+        (
+            "other_implications",
+            "Other Implications: e.g. Health and Safety, Risk Management, Child Poverty",
+        ),
+    ]
+    SIGN_OFFS = [
+        ("finance_ref", "Finance"),
+        ("legal_ref", "Legal"),
+        ("monitoring_officer_ref", "Monitoring Officer"),
+        ("hr_ref", "HR"),
+        ("assets_ref", "Assets"),
+        ("procurement_ref", "Strategic Procurement"),
+    ]
+
     def __str__(self):
         return f"Cover sheet: {self.document}"
+
+    @property
+    def sections(self):
+        return [(heading, getattr(self, name)) for name, heading in self.SECTIONS]
+
+    @property
+    def sign_offs(self):
+        return [(label, getattr(self, name)) for name, label in self.SIGN_OFFS]
 
     def clean(self):
         if self.document_id and self.document.kind != Document.Kind.REPORT:

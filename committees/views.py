@@ -1,5 +1,143 @@
-from django.shortcuts import render
+"""Public pages: what councillors and the public read. Each runs a bounded number of queries."""
+
+import calendar
+import datetime
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from committees.models import (
+    AgendaItem,
+    Committee,
+    Councillor,
+    Document,
+    Meeting,
+    Membership,
+)
+from committees.packs import assemble
+from committees.packs.generators import scrutiny_committees_with_mapping
+
+HOME_LIST_LENGTH = 10
 
 
 def home(request):
-    return render(request, "committees/home.html")
+    meetings = Meeting.objects.with_committee()
+    return render(
+        request,
+        "committees/home.html",
+        {
+            "upcoming": meetings.upcoming()[:HOME_LIST_LENGTH],
+            "recently_published": meetings.published().order_by("-published_on", "-starts_at")[
+                :HOME_LIST_LENGTH
+            ],
+        },
+    )
+
+
+class CommitteeListView(ListView):
+    model = Committee
+    template_name = "committees/committee_list.html"
+    context_object_name = "committees"
+
+
+class CommitteeDetailView(DetailView):
+    model = Committee
+    template_name = "committees/committee_detail.html"
+    context_object_name = "committee"
+    queryset = Committee.objects.select_related("contact", "default_venue").prefetch_related(
+        "responsibilities", "priorities"
+    )
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        committee = self.object
+        meetings = committee.meetings.select_related("venue", "municipal_year").order_by(
+            "-starts_at"
+        )
+        return super().get_context_data(
+            members=committee.memberships.current_on(today).by_role().select_related("councillor"),
+            meetings_by_year=[
+                (year, list(group)) for year, group in groupby(meetings, lambda m: m.municipal_year)
+            ],
+            **kwargs,
+        )
+
+
+def meeting_detail(request, pk):
+    meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
+    items = []
+    if meeting.is_published:
+        items = (
+            AgendaItem.objects.filter(meeting=meeting)
+            .numbered()
+            .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
+        )
+    return render(request, "committees/meeting_detail.html", {"meeting": meeting, "items": items})
+
+
+def meeting_pack(request, pk):
+    meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
+    if not meeting.is_published:
+        raise Http404("The agenda for this meeting has not been published.")
+    return render(request, "committees/pack/pack_page.html", {"pack": assemble.assemble(meeting)})
+
+
+class CouncillorDetailView(DetailView):
+    model = Councillor
+    template_name = "committees/councillor_detail.html"
+    context_object_name = "councillor"
+
+    def get_context_data(self, **kwargs):
+        memberships = (
+            Membership.objects.filter(councillor=self.object)
+            .select_related("committee")
+            .order_by("-start_date", "committee__name")
+        )
+        today = timezone.localdate()
+        return super().get_context_data(
+            current=[m for m in memberships if m.end_date is None or m.end_date >= today],
+            past=[m for m in memberships if m.end_date is not None and m.end_date < today],
+            **kwargs,
+        )
+
+
+class CouncillorListView(ListView):
+    model = Councillor
+    template_name = "committees/councillor_list.html"
+    context_object_name = "councillors"
+
+
+def calendar_current(request):
+    today = timezone.localdate()
+    return redirect("committees:calendar_month", year=today.year, month=today.month)
+
+
+def calendar_month(request, year, month):
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        raise Http404("No such month.")
+    first = datetime.date(year, month, 1)
+    meetings = Meeting.objects.with_committee().in_month(year, month)
+    previous_month = first - datetime.timedelta(days=1)
+    next_month = first + datetime.timedelta(days=calendar.monthrange(year, month)[1])
+    return render(
+        request,
+        "committees/calendar_month.html",
+        {
+            "month": first,
+            "days": [(day, list(group)) for day, group in groupby(meetings, lambda m: m.date)],
+            "previous_month": previous_month,
+            "next_month": next_month,
+        },
+    )
+
+
+def corporate_plan(request):
+    return render(
+        request,
+        "committees/corporate_plan.html",
+        {"committees": scrutiny_committees_with_mapping()},
+    )

@@ -1,0 +1,161 @@
+"""Assemble a meeting's agenda pack from the database, for the HTML page and the PDF alike.
+
+A public pack never carries exempt (Part II) content: exempt items and documents are replaced
+here, before any template sees them, by a withheld marker with the Schedule 12A paragraph.
+"""
+
+import string
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+
+from committees.models import AgendaItem, Council, Document, Meeting, Membership
+from committees.packs import registry
+
+
+@dataclass
+class PackDocument:
+    """A document as the pack shows it; `document` is None when it is withheld."""
+
+    title: str
+    kind: str
+    anchor: str
+    document: Document | None = None
+    exempt_paragraph: int | None = None
+    appendix_ref: str = ""
+    generated_html: str = ""
+    appendices: list["PackDocument"] = field(default_factory=list)
+
+    @property
+    def withheld(self):
+        return self.document is None
+
+
+@dataclass
+class PackItem:
+    """A numbered agenda item with the documents the reader may see."""
+
+    item: AgendaItem
+    anchor: str
+    documents: list[PackDocument]
+    withheld: bool
+
+    @property
+    def number(self):
+        return self.item.number
+
+    @property
+    def has_pages(self):
+        """The item has printed pages, so the front sheet gives it a page range."""
+        return bool(self.documents)
+
+
+@dataclass
+class Pack:
+    """Everything the pack templates need for one meeting."""
+
+    council: Council | None
+    meeting: Meeting
+    members: list[Membership]
+    items: list[PackItem]
+    restricted: bool
+
+    @property
+    def members_sentence(self):
+        return members_sentence(self.members)
+
+    @property
+    def title(self):
+        return f"{self.meeting.committee} – {self.meeting.date:%-d %B %Y} – agenda pack"
+
+
+def members_sentence(memberships):
+    """The front sheet's members line, in the council's style.
+
+    'Councillor Kelly, Chair Councillor Winter, Vice Chair Councillors Derrick, Hendy and Wigens.'
+    """
+    parts = [
+        f"Councillor {m.councillor.name}, {m.get_role_display()}"
+        for m in memberships
+        if m.role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
+    ]
+    others = [
+        m.councillor.name
+        for m in memberships
+        if m.role not in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
+    ]
+    if len(others) == 1:
+        parts.append(f"Councillor {others[0]}")
+    elif others:
+        parts.append(f"Councillors {', '.join(others[:-1])} and {others[-1]}")
+    return " ".join(parts) + "." if parts else ""
+
+
+def pack_documents(item, *, restricted):
+    """The item's documents in order, with appendix letters and generated content resolved."""
+    letters = iter(string.ascii_uppercase)
+    documents = []
+    for document in item.documents.all():
+        entry = PackDocument(
+            title=document.title,
+            kind=document.kind,
+            anchor=f"document-{document.pk}",
+            exempt_paragraph=document.exempt_paragraph,
+            appendix_ref=next(letters) if document.kind == Document.Kind.APPENDIX else "",
+        )
+        if not document.exempt or restricted:
+            entry.document = document
+            generator = registry.get(document.generator) if document.generator else None
+            if generator:
+                entry.generated_html = render_to_string(
+                    generator.template, generator.context(document)
+                )
+        documents.append(entry)
+    # The cover sheet's appendix table lists the item's appendices, so its letters never drift.
+    appendices = [entry for entry in documents if entry.appendix_ref]
+    for entry in documents:
+        if entry.kind == Document.Kind.REPORT:
+            entry.appendices = appendices
+    return documents
+
+
+def meeting_queryset():
+    """Meetings with what the front sheet needs."""
+    return Meeting.objects.select_related("committee__contact", "venue")
+
+
+def assemble(meeting, *, restricted=False):
+    """Build the pack of `meeting`; `restricted` includes exempt content (councillors, officers)."""
+    members = list(
+        Membership.objects.filter(committee=meeting.committee_id)
+        .current_on(meeting.date)
+        .by_role()
+        .select_related("councillor")
+    )
+    documents = Document.objects.select_related(
+        "cover__lead_member", "cover__lead_director", "cover__originating_slt_member"
+    ).prefetch_related("cover__authors", "cover__background_papers")
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .numbered()
+        .prefetch_related(Prefetch("documents", queryset=documents))
+    )
+    pack_items = []
+    for item in items:
+        withheld = item.exempt and not restricted
+        pack_items.append(
+            PackItem(
+                item=item,
+                anchor=f"item-{item.number}",
+                documents=[] if withheld else pack_documents(item, restricted=restricted),
+                withheld=withheld,
+            )
+        )
+    return Pack(
+        council=Council.current(),
+        meeting=meeting,
+        members=members,
+        items=pack_items,
+        restricted=restricted,
+    )

@@ -1,0 +1,55 @@
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from committees.publication import (
+    clear_working_days_between,
+    is_late,
+    is_working_day,
+    latest_publication_date,
+)
+
+
+def test_seed_meeting_of_24_july_2019_must_be_published_by_16_july():
+    assert latest_publication_date(datetime.date(2019, 7, 24)) == datetime.date(2019, 7, 16)
+
+
+def test_good_friday_and_easter_monday_are_not_clear_days():
+    assert latest_publication_date(datetime.date(2025, 4, 24)) == datetime.date(2025, 4, 14)
+
+
+def test_christmas_and_boxing_day_are_not_clear_days():
+    # Meeting Tuesday 5 January 2021: clear days 4 Jan, 31, 30, 29 Dec, 24 Dec (25, 28 Dec
+    # and 1 Jan are bank holidays; 26-27 Dec a weekend).
+    assert latest_publication_date(datetime.date(2021, 1, 5)) == datetime.date(2020, 12, 23)
+
+
+def test_weekends_are_not_working_days():
+    assert not is_working_day(datetime.date(2019, 7, 20))
+    assert not is_working_day(datetime.date(2019, 7, 21))
+    assert is_working_day(datetime.date(2019, 7, 22))
+
+
+def test_publishing_on_the_deadline_is_on_time_and_a_day_later_is_late():
+    meeting = datetime.date(2019, 7, 24)
+    assert not is_late(meeting, datetime.date(2019, 7, 16))
+    assert is_late(meeting, datetime.date(2019, 7, 17))
+
+
+def test_day_of_publication_and_day_of_meeting_do_not_count():
+    # Published Monday, meeting the next Monday: Tue-Fri are four clear days.
+    assert clear_working_days_between(datetime.date(2019, 7, 15), datetime.date(2019, 7, 22)) == 4
+
+
+@given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2040, 12, 31)))
+def test_latest_date_leaves_exactly_five_clear_days_and_is_a_working_day(meeting):
+    deadline = latest_publication_date(meeting)
+    assert is_working_day(deadline)
+    assert clear_working_days_between(deadline, meeting) >= 5
+    assert not is_late(meeting, deadline)
+    # Any later working day would be late.
+    later = deadline + datetime.timedelta(days=1)
+    while not is_working_day(later):
+        later += datetime.timedelta(days=1)
+    assert later >= meeting or is_late(meeting, later)
