@@ -84,6 +84,16 @@ class ExemptMixin(models.Model):
             raise ValidationError({"exempt_paragraph": "Schedule 12A has paragraphs 1 to 7 only."})
 
 
+class VersionedMixin(models.Model):
+    """A counter that each save through a service bumps, so that two editors cannot silently
+    overwrite each other (the second save names the version it started from and is refused)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class Council(models.Model):
     """The council this portal serves: one row, edited in the admin."""
 
@@ -285,6 +295,27 @@ class Responsibility(models.Model):
         return self.title
 
 
+class StandingItem(models.Model):
+    """An item every agenda of a committee carries: apologies and declarations at the start,
+    the work programme and tracking decisions at the end."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="standing_items"
+    )
+    at_end = models.BooleanField(
+        default=False, help_text="Placed after the business items rather than before them."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    standing_text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["committee", "at_end", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
 class MunicipalYearQuerySet(models.QuerySet):
     def covering(self, day):
         return self.filter(start_date__lte=day, end_date__gte=day)
@@ -408,7 +439,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("committee", "venue", "municipal_year")
 
 
-class Meeting(models.Model):
+class Meeting(VersionedMixin):
     """One sitting of a committee."""
 
     class Status(models.TextChoices):
@@ -501,7 +532,7 @@ class AgendaItemQuerySet(models.QuerySet):
         ).order_by("meeting_id", "exempt", "position", "pk")
 
 
-class AgendaItem(ExemptMixin):
+class AgendaItem(ExemptMixin, VersionedMixin):
     """A numbered item of business on a meeting's agenda."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
@@ -541,7 +572,7 @@ class AgendaItem(ExemptMixin):
             raise ValidationError("An item is either To Follow or Verbal, not both.")
 
 
-class Document(ExemptMixin):
+class Document(ExemptMixin, VersionedMixin):
     """One document in an agenda item: a report, an appendix, or one generated from data.
 
     Generated documents (minutes, a revenue monitor, the work programme…) name a generator in
@@ -719,3 +750,63 @@ class BackgroundPaper(ExemptMixin):
 
     def __str__(self):
         return self.title
+
+
+def publication_path(publication, filename):
+    return f"packs/{publication.meeting_id}/{filename}"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def for_public(self):
+        return self.select_related("published_by").order_by("-published_at")
+
+
+class Publication(models.Model):
+    """A published, frozen version of a meeting's agenda pack, with its rendered files.
+
+    The public is always served the latest publication's stored files, never a re-render.
+    """
+
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", "Agenda published"
+        REPUBLICATION = "republication", "Agenda republished"
+        SUPPLEMENT = "supplement", "Supplement published"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="publications")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.AGENDA)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    late = models.BooleanField(
+        default=False, help_text="Published with fewer than five clear working days' notice."
+    )
+    reason_for_urgency = models.TextField(
+        blank=True,
+        help_text="Why the item could not wait (Local Government Act 1972 s.100B(4)(b)); "
+        "required when publication is late.",
+    )
+    note = models.TextField(blank=True, help_text="What this publication adds or changes.")
+    items = models.ManyToManyField(
+        AgendaItem, blank=True, related_name="supplements", help_text="Items a supplement carries."
+    )
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the public pack HTML.")
+    public_pdf = models.FileField(upload_to=publication_path, blank=True)
+    restricted_pdf = models.FileField(upload_to=publication_path, blank=True)
+    public_html = models.FileField(upload_to=publication_path, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(late=True, reason_for_urgency=""),
+                name="late_publication_has_reason",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.meeting}, {self.published_at:%-d %B %Y %H:%M}"

@@ -49,4 +49,3 @@ def latest_publication_date(meeting: datetime.date) -> datetime.date:
 def is_late(meeting: datetime.date, published: datetime.date) -> bool:
     """Publishing on `published` leaves under five clear days, so it needs a reason for urgency."""
     return clear_working_days_between(published, meeting) < CLEAR_DAYS
-
