@@ -1,6 +1,7 @@
 """The democracy record: the council, its people, committees, meetings, agendas and reports."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -618,6 +619,10 @@ class Document(ExemptMixin, VersionedMixin):
     def save(self, *args, **kwargs):
         self.body = sanitise_html(self.body)
         super().save(*args, **kwargs)
+
+    def cover_authors_users(self):
+        """Users of the officers named as authors on this document's cover sheet."""
+        return get_user_model().objects.filter(officer__reports_written__document=self)
 
     def clean(self):
         super().clean()
