@@ -1,0 +1,83 @@
+# make run   - install everything, load the demo data (SQLite) and serve http://127.0.0.1:8000/
+# make test  - install everything (Python, npm, Chromium) and run the whole test suite
+#
+# Stamp files (.venv/.installed, node_modules/.installed, static/build/.built) keep repeated runs
+# fast: each step reruns only when its inputs change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Root on CI and the dev machines; sudo elsewhere.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GOVUK := node_modules/govuk-frontend/dist/govuk
+SCSS := $(shell find static/scss -name '*.scss')
+# Settings refuse to start without a SECRET_KEY unless DEBUG is on, and pytest-django imports them
+# before tests/conftest.py can set one; tests run with DEBUG off, like production.
+TEST_ENV := SECRET_KEY="$${SECRET_KEY:-insecure-test-key}"
+
+.PHONY: venv assets chromium fonts run test lint bench clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+assets: static/build/.built
+
+node_modules/.installed: package.json $(wildcard package-lock.json)
+	if [ -f package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund; else npm install --ignore-scripts --no-audit --no-fund; fi
+	touch $@
+
+static/build/.built: node_modules/.installed $(SCSS)
+	mkdir -p static/build/css static/build/js static/build/govuk
+	npx sass --load-path=node_modules --quiet-deps --style=compressed --no-source-map \
+		static/scss/app.scss static/build/css/app.css
+	cp $(GOVUK)/govuk-frontend.min.js static/build/js/govuk-frontend.min.js
+	cp node_modules/htmx.org/dist/htmx.min.js static/build/js/htmx.min.js
+	rm -rf static/build/govuk/assets
+	cp -R $(GOVUK)/assets static/build/govuk/assets
+	touch $@
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+chromium: fonts
+	@if [ ! -x /usr/bin/chromium ]; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-liberation; \
+	fi
+
+# Liberation fonts are metric-compatible with Arial, which the CSS asks for; WeasyPrint needs them
+# for PDFs that lay out like the screen.
+fonts:
+	@if ! fc-list 2>/dev/null | grep -qi liberation; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y fonts-liberation fontconfig; \
+	fi
+
+var/secret_key:
+	mkdir -p var
+	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+run: venv assets fonts var/secret_key
+	mkdir -p var
+	export DEBUG=1 SECRET_KEY="$$(cat var/secret_key)" && \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py load_demo && \
+	echo "Scrutiny portal: http://127.0.0.1:$${PORT:-8000}/" && \
+	exec $(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
+
+test: venv assets chromium
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: venv assets
+	$(TEST_ENV) $(BIN)/python -m tests.bench.pack
+
+# Build outputs only: var/ (database, uploads, secret key, collected static) and the installed
+# .venv and node_modules stay.
+clean:
+	rm -rf static/build

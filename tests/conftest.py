@@ -1,0 +1,44 @@
+"""Fixtures shared by the whole suite.
+
+pytest-django imports scrutiny.settings before this file is loaded, so the settings' own
+environment (SECRET_KEY, DATABASE_URL) must be set by whoever runs pytest: `make test` and
+`.ci/run` do. What can be changed after import is changed here.
+"""
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.test.utils import override_settings
+
+
+def pytest_configure(config):
+    # Tests run with DEBUG off, where the manifest storage would need `collectstatic` first;
+    # plain storage and WhiteNoise's autorefresh find the built assets in static/build instead
+    # (and WhiteNoise does not warn about a missing var/staticfiles). override_settings, not
+    # assignment, so Django drops any storage it has already built.
+    override_settings(
+        STORAGES={
+            **django_settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        WHITENOISE_AUTOREFRESH=True,
+        WHITENOISE_USE_FINDERS=True,
+    ).enable()
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor}"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Keep uploads and rendered packs out of var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data set that `make run` shows (committees, meetings, packs, demo logins)."""
+    call_command("load_demo", verbosity=0)
