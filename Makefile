@@ -9,6 +9,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Root on CI and the dev machines; sudo elsewhere.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# CI has no terminal: debconf must not ask questions.
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 GOVUK := node_modules/govuk-frontend/dist/govuk
 SCSS := $(shell find static/scss -name '*.scss')
 # Settings refuse to start without a SECRET_KEY unless DEBUG is on, and pytest-django imports them
@@ -44,14 +46,14 @@ static/build/.built: node_modules/.installed $(SCSS)
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
 chromium: fonts
 	@if [ ! -x /usr/bin/chromium ]; then \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-liberation; \
+		$(APT) update && $(APT) install -y chromium fonts-liberation; \
 	fi
 
 # Liberation fonts are metric-compatible with Arial, which the CSS asks for; WeasyPrint needs them
 # for PDFs that lay out like the screen.
 fonts:
 	@if ! fc-list 2>/dev/null | grep -qi liberation; then \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y fonts-liberation fontconfig; \
+		$(APT) update && $(APT) install -y fonts-liberation fontconfig; \
 	fi
 
 var/secret_key:
