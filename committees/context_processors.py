@@ -1,8 +1,13 @@
+from committees import roles
 from committees.models import Council
 
 
 def council(request):
-    """The council's name and contacts for the page header and footer (one query, cached)."""
+    """The council for the header and footer, and the signed-in user's roles for the menu."""
     if not hasattr(request, "_council"):
         request._council = Council.current()
-    return {"council": request._council}
+    return {
+        "council": request._council,
+        "user_is_officer": roles.is_officer(request.user),
+        "user_is_staff_member": roles.is_officer(request.user) or roles.is_author(request.user),
+    }

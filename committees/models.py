@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from committees.publication import latest_publication_date
 from committees.sanitise import sanitise_html
 
 # Local Government Act 1972, Schedule 12A, Part 1: the seven descriptions of exempt information.
@@ -439,6 +440,22 @@ class MeetingQuerySet(models.QuerySet):
     def with_committee(self):
         return self.select_related("committee", "venue", "municipal_year")
 
+    def with_agenda_readiness(self):
+        """Annotate the counts an officer's dashboard shows for each meeting."""
+        return self.annotate(
+            items_without_reports=models.Count(
+                "items",
+                filter=Q(
+                    items__documents__isnull=True,
+                    items__standing_text="",
+                    items__to_follow=False,
+                    items__verbal=False,
+                ),
+                distinct=True,
+            ),
+            items_to_follow=models.Count("items", filter=Q(items__to_follow=True), distinct=True),
+        )
+
 
 class Meeting(VersionedMixin):
     """One sitting of a committee."""
@@ -488,6 +505,9 @@ class Meeting(VersionedMixin):
     def get_absolute_url(self):
         return reverse("committees:meeting", args=[self.pk])
 
+    def get_officer_url(self):
+        return reverse("officer:meeting", args=[self.pk])
+
     @property
     def date(self):
         return timezone.localtime(self.starts_at).date()
@@ -495,6 +515,11 @@ class Meeting(VersionedMixin):
     @property
     def start_time(self):
         return timezone.localtime(self.starts_at).time()
+
+    @property
+    def publication_deadline(self):
+        """The latest lawful date to publish the agenda (five clear working days)."""
+        return latest_publication_date(self.date)
 
     @property
     def is_published(self):
@@ -795,7 +820,10 @@ class Publication(models.Model):
     items = models.ManyToManyField(
         AgendaItem, blank=True, related_name="supplements", help_text="Items a supplement carries."
     )
-    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the public pack HTML.")
+    agenda = models.JSONField(
+        default=list, help_text="The published agenda as the public meeting page lists it."
+    )
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the rendered pack.")
     public_pdf = models.FileField(upload_to=publication_path, blank=True)
     restricted_pdf = models.FileField(upload_to=publication_path, blank=True)
     public_html = models.FileField(upload_to=publication_path, blank=True)

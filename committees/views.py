@@ -4,14 +4,17 @@ import calendar
 import datetime
 from itertools import groupby
 
-from django.db.models import Prefetch
-from django.http import Http404
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
+from committees import roles
 from committees.models import (
-    AgendaItem,
     Committee,
     Councillor,
     Document,
@@ -22,6 +25,7 @@ from committees.packs import assemble
 from committees.packs.generators import scrutiny_committees_with_mapping
 
 HOME_LIST_LENGTH = 10
+PRIVATE = {"private": True, "no_store": True}
 
 
 def home(request):
@@ -68,22 +72,57 @@ class CommitteeDetailView(DetailView):
 
 
 def meeting_detail(request, pk):
+    """The meeting and its agenda as last published; drafts never show here."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
-    items = []
-    if meeting.is_published:
-        items = (
-            AgendaItem.objects.filter(meeting=meeting)
-            .numbered()
-            .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
-        )
-    return render(request, "committees/meeting_detail.html", {"meeting": meeting, "items": items})
+    publications = list(meeting.publications.for_public())
+    if publications:
+        agenda = publications[0].agenda
+    elif meeting.is_published:  # published before the portal kept publication records
+        agenda = assemble.assemble(meeting).outline()
+    else:
+        agenda = []
+    return render(
+        request,
+        "committees/meeting_detail.html",
+        {"meeting": meeting, "agenda": agenda, "publications": publications},
+    )
+
+
+def document_file(request, pk):
+    """An uploaded appendix file. Exempt files only reach those entitled to read them."""
+    document = get_object_or_404(
+        Document.objects.select_related("item__meeting").exclude(upload=""), pk=pk
+    )
+    meeting = document.item.meeting
+    public = meeting.is_published and not (document.exempt or document.item.exempt)
+    if not public and not (
+        roles.can_read_restricted(request.user, meeting)
+        or roles.can_edit_document(request.user, document)
+    ):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    response = FileResponse(
+        document.upload.open("rb"),
+        filename=f"{document.title}.pdf",
+        content_type="application/pdf",
+    )
+    patch_cache_control(response, **({"public": True, "max_age": 300} if public else PRIVATE))
+    return response
 
 
 def meeting_pack(request, pk):
+    """The agenda pack as one HTML page: the stored, published version where there is one."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
-    if not meeting.is_published:
+    publication = meeting.publications.for_public().first()
+    if publication:
+        with publication.public_html.open("rb") as stored:
+            context = {"meeting": meeting, "stored_html": mark_safe(stored.read().decode())}
+    elif meeting.is_published:
+        context = {"meeting": meeting, "pack": assemble.assemble(meeting)}
+    else:
         raise Http404("The agenda for this meeting has not been published.")
-    return render(request, "committees/pack/pack_page.html", {"pack": assemble.assemble(meeting)})
+    return render(request, "committees/pack/pack_page.html", context)
 
 
 class CouncillorDetailView(DetailView):

@@ -65,6 +65,30 @@ class Pack:
     def members_sentence(self):
         return members_sentence(self.members)
 
+    def outline(self):
+        """The agenda as the public meeting page lists it; stored with each publication."""
+        return [
+            {
+                "number": entry.number,
+                "title": entry.item.title,
+                "standing_text": "" if entry.withheld else entry.item.standing_text,
+                "to_follow": entry.item.to_follow,
+                "verbal": entry.item.verbal,
+                "exempt_paragraph": entry.item.exempt_paragraph if entry.withheld else None,
+                "anchor": entry.anchor,
+                "documents": [
+                    {
+                        "title": part.title,
+                        "anchor": part.anchor,
+                        "appendix_ref": part.appendix_ref,
+                        "exempt_paragraph": part.exempt_paragraph if part.withheld else None,
+                    }
+                    for part in entry.documents
+                ],
+            }
+            for entry in self.items
+        ]
+
     @property
     def title(self):
         return f"{self.meeting.committee} – {self.meeting.date:%-d %B %Y} – agenda pack"

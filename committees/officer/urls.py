@@ -1,0 +1,38 @@
+from django.urls import path
+
+from committees.models import Meeting
+from committees.officer import reports, views
+
+app_name = "officer"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("meetings/new/", views.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", views.meeting_agenda, name="meeting"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path(
+        "meetings/<int:pk>/postpone/",
+        views.meeting_status,
+        {"status": Meeting.Status.POSTPONED},
+        name="meeting_postpone",
+    ),
+    path(
+        "meetings/<int:pk>/cancel/",
+        views.meeting_status,
+        {"status": Meeting.Status.CANCELLED},
+        name="meeting_cancel",
+    ),
+    path("meetings/<int:pk>/items/new/", views.item_add, name="item_add"),
+    path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting_publish"),
+    path("meetings/<int:pk>/history/", views.meeting_history, name="meeting_history"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/remove/", views.item_delete, name="item_delete"),
+    path("items/<int:pk>/move/", views.item_move, name="item_move"),
+    path("committees/<slug:slug>/standing-items/", views.standing_items, name="standing_items"),
+    # The report editor.
+    path("items/<int:pk>/documents/new/<str:kind>/", reports.document_add, name="document_add"),
+    path("documents/<int:pk>/edit/", reports.document_edit, name="document_edit"),
+    path("documents/<int:pk>/preview/", reports.document_preview, name="document_preview"),
+    path("documents/<int:pk>/history/", reports.document_history, name="document_history"),
+    path("documents/<int:pk>/remove/", reports.document_delete, name="document_delete"),
+]

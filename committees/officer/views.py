@@ -1,0 +1,315 @@
+"""The democratic support officer's workspace: meetings, agendas and publication."""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from committees import roles
+from committees.forms import (
+    AgendaItemForm,
+    MeetingForm,
+    MeetingStatusForm,
+    PublishForm,
+    StandingItemFormSet,
+)
+from committees.models import AgendaItem, Committee, Document, Meeting
+from committees.officer.access import officer_required, staff_required
+from committees.publication import is_late
+from committees.services import EditConflict
+from committees.services import agenda as agenda_services
+from committees.services.publication import (
+    PublicationRefused,
+    agenda_publish,
+    publication_problems,
+)
+
+DASHBOARD_MEETINGS = 20
+
+
+@staff_required
+def dashboard(request):
+    today = timezone.localdate()
+    meetings = []
+    if roles.is_officer(request.user):
+        meetings = list(
+            Meeting.objects.upcoming()
+            .with_committee()
+            .with_agenda_readiness()
+            .exclude(status=Meeting.Status.CANCELLED)[:DASHBOARD_MEETINGS]
+        )
+        for meeting in meetings:
+            meeting.days_left = (meeting.publication_deadline - today).days
+    my_documents = Document.objects.filter(cover__authors__user=request.user).select_related(
+        "item__meeting__committee"
+    )
+    return render(
+        request,
+        "officer/dashboard.html",
+        {"meetings": meetings, "my_documents": my_documents, "today": today},
+    )
+
+
+@officer_required
+def meeting_create(request):
+    initial = {}
+    committee = Committee.objects.filter(slug=request.GET.get("committee")).first()
+    if committee:
+        initial = {
+            "committee": committee,
+            "venue": committee.default_venue,
+            "start_time": committee.default_start_time,
+        }
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        meeting = agenda_services.meeting_create(meeting=form.save(commit=False))
+        messages.success(request, f"Meeting created: {meeting}.")
+        return redirect("officer:meeting", meeting.pk)
+    return render(request, "officer/meeting_form.html", {"form": form})
+
+
+def editable_meeting(pk):
+    return get_object_or_404(
+        Meeting.objects.select_related("committee", "venue", "municipal_year"), pk=pk
+    )
+
+
+@officer_required
+def meeting_agenda(request, pk):
+    """The agenda editor: the numbered items, their documents, and every action on them."""
+    meeting = editable_meeting(pk)
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .numbered()
+        .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
+    )
+    return render(
+        request,
+        "officer/meeting_agenda.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "publications": meeting.publications.for_public(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def refuse_conflict(request, form, error):
+    form.add_error(None, str(error))
+    messages.error(request, "Your changes were not saved because someone else saved first.")
+
+
+@officer_required
+def meeting_edit(request, pk):
+    meeting = editable_meeting(pk)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda_services.meeting_update(
+                meeting=form.save(commit=False), expected_version=form.cleaned_data["version"]
+            )
+        except EditConflict as error:
+            refuse_conflict(request, form, error)
+        else:
+            messages.success(request, "Meeting details saved.")
+            return redirect("officer:meeting", meeting.pk)
+    return render(request, "officer/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@officer_required
+def meeting_status(request, pk, status):
+    meeting = editable_meeting(pk)
+    form = MeetingStatusForm(request.POST or None, initial={"reason": meeting.status_reason})
+    if request.method == "POST" and form.is_valid():
+        agenda_services.meeting_set_status(
+            meeting=meeting, status=status, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, f"The meeting is {meeting.get_status_display().lower()}.")
+        return redirect("officer:meeting", meeting.pk)
+    return render(
+        request,
+        "officer/meeting_status.html",
+        {"form": form, "meeting": meeting, "action": Meeting.Status(status).label},
+    )
+
+
+@officer_required
+def item_add(request, pk):
+    meeting = editable_meeting(pk)
+    item = AgendaItem(meeting=meeting)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    items = list(meeting.items.numbered())
+    default_after = agenda_services.default_insert_after(meeting)
+    after_pk = request.POST.get("after", default_after.pk if default_after else "")
+    if request.method == "POST" and form.is_valid():
+        after = next((i for i in items if str(i.pk) == str(after_pk)), None)
+        try:
+            agenda_services.agenda_item_add(
+                item=form.save(commit=False),
+                after=after,
+                expected_meeting_version=form.cleaned_data["version"],
+            )
+        except EditConflict as error:
+            refuse_conflict(request, form, error)
+        else:
+            messages.success(request, f"Item added: {item.title}.")
+            return redirect("officer:meeting", meeting.pk)
+    if not form.is_bound:
+        form.initial["version"] = meeting.version
+    return render(
+        request,
+        "officer/item_form.html",
+        {"form": form, "meeting": meeting, "items": items, "after_pk": str(after_pk)},
+    )
+
+
+def editable_item(pk):
+    return get_object_or_404(AgendaItem.objects.select_related("meeting__committee"), pk=pk)
+
+
+@officer_required
+def item_edit(request, pk):
+    item = editable_item(pk)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda_services.agenda_item_update(
+                item=form.save(commit=False), expected_version=form.cleaned_data["version"]
+            )
+        except EditConflict as error:
+            refuse_conflict(request, form, error)
+        else:
+            messages.success(request, f"Item saved: {item.title}.")
+            return redirect("officer:meeting", item.meeting_id)
+    return render(
+        request, "officer/item_form.html", {"form": form, "meeting": item.meeting, "item": item}
+    )
+
+
+@officer_required
+def item_delete(request, pk):
+    item = editable_item(pk)
+    if request.method == "POST":
+        try:
+            agenda_services.agenda_item_remove(
+                item=item, expected_meeting_version=int(request.POST.get("meeting_version", 0))
+            )
+        except EditConflict:
+            messages.error(
+                request,
+                "The agenda changed while you were looking at it, so the item was not removed. "
+                "Check the agenda below and try again.",
+            )
+        else:
+            messages.success(request, f"Item removed: {item.title}.")
+        return redirect("officer:meeting", item.meeting_id)
+    return render(request, "officer/item_delete.html", {"item": item, "meeting": item.meeting})
+
+
+@officer_required
+@require_POST
+def item_move(request, pk):
+    item = editable_item(pk)
+    try:
+        agenda_services.agenda_item_move(
+            item=item,
+            up=request.POST.get("direction") == "up",
+            expected_meeting_version=int(request.POST.get("meeting_version", 0)),
+        )
+    except EditConflict:
+        messages.error(
+            request,
+            "The agenda changed while you were looking at it, so nothing was moved. "
+            "Check the order below and try again.",
+        )
+    return redirect(f"{item.meeting.get_officer_url()}#item-{item.pk}")
+
+
+@officer_required
+def meeting_publish(request, pk):
+    meeting = editable_meeting(pk)
+    today = timezone.localdate()
+    form = PublishForm(request.POST or None)
+    supplement = request.POST.get("action") == "supplement"
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = agenda_publish(
+                meeting=meeting,
+                by=request.user,
+                reason_for_urgency=form.cleaned_data["reason_for_urgency"],
+                note=form.cleaned_data["note"],
+                supplement=supplement,
+            )
+        except PublicationRefused as refusal:
+            problems = refusal.problems
+        else:
+            messages.success(request, f"{publication.get_kind_display()}.")
+            return redirect("officer:meeting", meeting.pk)
+    else:
+        problems = publication_problems(meeting, today=today, reason_for_urgency="-")
+    return render(
+        request,
+        "officer/meeting_publish.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "problems": problems,
+            "late": is_late(meeting.date, today),
+            "published_before": meeting.publications.exists(),
+            "has_to_follow": meeting.items.filter(to_follow=True).exists(),
+        },
+    )
+
+
+def history_rows(records):
+    """Who changed what and when, newest first, with the fields each change touched."""
+    rows = []
+    for record in sorted(records, key=lambda record: record.history_date, reverse=True):
+        previous = record.prev_record if record.history_type == "~" else None
+        changed = (
+            [
+                change.field
+                for change in record.diff_against(previous, excluded_fields=["version"]).changes
+            ]
+            if previous
+            else []
+        )
+        rows.append(
+            {
+                "record": record,
+                "kind": record.instance_type._meta.verbose_name,
+                "changed": [
+                    record.instance_type._meta.get_field(name).verbose_name for name in changed
+                ],
+            }
+        )
+    return rows
+
+
+@officer_required
+def meeting_history(request, pk):
+    meeting = editable_meeting(pk)
+    records = [
+        *meeting.history.select_related("history_user"),
+        *AgendaItem.history.filter(meeting_id=meeting.pk).select_related("history_user"),
+        *Document.history.filter(item__meeting_id=meeting.pk).select_related("history_user"),
+    ]
+    return render(
+        request, "officer/history.html", {"meeting": meeting, "rows": history_rows(records)}
+    )
+
+
+@officer_required
+def standing_items(request, slug):
+    committee = get_object_or_404(Committee, slug=slug)
+    formset = StandingItemFormSet(request.POST or None, instance=committee)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, f"Standing items saved for {committee}.")
+        return redirect("officer:standing_items", committee.slug)
+    return render(
+        request, "officer/standing_items.html", {"committee": committee, "formset": formset}
+    )

@@ -1,0 +1,104 @@
+"""Building a meeting and its agenda."""
+
+from django.db import transaction
+from django.db.models import F
+
+from committees.models import AgendaItem, Meeting
+from committees.services import claim_version
+
+
+@transaction.atomic
+def meeting_create(*, meeting: Meeting) -> Meeting:
+    """Save a new meeting with its committee's standing items, opening and closing the agenda."""
+    meeting.full_clean()
+    meeting.save()
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=meeting,
+            position=position,
+            title=standing.title,
+            standing_text=standing.standing_text,
+        )
+        for position, standing in enumerate(meeting.committee.standing_items.all(), start=1)
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, expected_version: int) -> Meeting:
+    claim_version(meeting, expected_version=expected_version)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meeting_set_status(*, meeting: Meeting, status: str, reason: str) -> Meeting:
+    """Postpone or cancel a meeting, with the reason the public page shows."""
+    assert status in (Meeting.Status.POSTPONED, Meeting.Status.CANCELLED)
+    meeting.status = status
+    meeting.status_reason = reason
+    meeting.full_clean()
+    meeting.save(update_fields=["status", "status_reason"])
+    return meeting
+
+
+def default_insert_after(meeting: Meeting) -> AgendaItem | None:
+    """New business goes before the committee's closing standing items (work programme…)."""
+    items = list(meeting.items.filter(exempt=False).order_by("position", "pk"))
+    closing = set(
+        meeting.committee.standing_items.filter(at_end=True).values_list("title", flat=True)
+    )
+    while items and items[-1].title in closing:
+        items.pop()
+    return items[-1] if items else None
+
+
+@transaction.atomic
+def agenda_item_add(
+    *, item: AgendaItem, after: AgendaItem | None, expected_meeting_version: int
+) -> AgendaItem:
+    """Insert `item` after `after` (or first), shifting the items below it down one place."""
+    meeting = item.meeting
+    claim_version(meeting, expected_version=expected_meeting_version)
+    position = after.position + 1 if after else 1
+    meeting.items.filter(position__gte=position).update(position=F("position") + 1)
+    item.position = position
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, expected_version: int) -> AgendaItem:
+    claim_version(item, expected_version=expected_version)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def agenda_item_remove(*, item: AgendaItem, expected_meeting_version: int) -> None:
+    claim_version(item.meeting, expected_version=expected_meeting_version)
+    item.delete()
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, up: bool, expected_meeting_version: int) -> None:
+    """Swap `item` with its neighbour in agenda order (public and exempt parts stay apart)."""
+    claim_version(item.meeting, expected_version=expected_meeting_version)
+    siblings = list(
+        AgendaItem.objects.filter(meeting=item.meeting_id, exempt=item.exempt).order_by(
+            "position", "pk"
+        )
+    )
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    # Rewrite positions in order, so that ties left by earlier edits cannot stall a move.
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling.save(update_fields=["position"])
