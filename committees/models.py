@@ -139,6 +139,9 @@ class Councillor(models.Model):
         max_length=200, blank=True, help_text="Forename and surname, e.g. 'Mark Lowry'."
     )
     slug = models.SlugField(max_length=120, unique=True)
+    sort_name = models.CharField(
+        max_length=100, editable=False, help_text="Surname, for lists: 'Mrs Johnson' sorts as J."
+    )
     party = models.CharField(max_length=100, blank=True)
     ward = models.CharField(max_length=100, blank=True)
     portfolio = models.CharField(
@@ -149,7 +152,7 @@ class Councillor(models.Model):
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def __str__(self):
         return f"Councillor {self.full_name or self.name}"
@@ -157,6 +160,7 @@ class Councillor(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.full_name or self.name)
+        self.sort_name = self.name.split()[-1].lower() if self.name.strip() else ""
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -368,7 +372,7 @@ class MembershipQuerySet(models.QuerySet):
                 for rank, role in enumerate(Membership.Role.values)
             ]
         )
-        return self.alias(role_rank=order).order_by("role_rank", "councillor__name")
+        return self.alias(role_rank=order).order_by("role_rank", "councillor__sort_name")
 
 
 class Membership(models.Model):
@@ -389,7 +393,7 @@ class Membership(models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["committee", "start_date", "councillor__name"]
+        ordering = ["committee", "start_date", "councillor__sort_name"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
