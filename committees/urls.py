@@ -1,6 +1,6 @@
 from django.urls import path
 
-from committees import views
+from committees import pack_views, views
 
 app_name = "committees"
 
@@ -10,6 +10,15 @@ urlpatterns = [
     path("committees/<slug:slug>/", views.CommitteeDetailView.as_view(), name="committee"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="pack"),
+    path("meetings/<int:pk>/pack.pdf", pack_views.pack_pdf, name="pack_pdf"),
+    path(
+        "meetings/<int:pk>/pack-restricted.pdf",
+        pack_views.pack_restricted_pdf,
+        name="pack_restricted_pdf",
+    ),
+    path(
+        "meetings/<int:pk>/pack-preview.pdf", pack_views.pack_preview_pdf, name="pack_preview_pdf"
+    ),
     path("documents/<int:pk>/file/", views.document_file, name="document_file"),
     path("councillors/", views.CouncillorListView.as_view(), name="councillor_list"),
     path("councillors/<slug:slug>/", views.CouncillorDetailView.as_view(), name="councillor"),
