@@ -38,7 +38,12 @@ def exemption_constraints(prefix):
     return [
         models.CheckConstraint(
             condition=Q(exempt=False, exempt_paragraph__isnull=True)
-            | Q(exempt=True, exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+            | Q(
+                exempt=True,
+                exempt_paragraph__isnull=False,
+                exempt_paragraph__gte=1,
+                exempt_paragraph__lte=7,
+            ),
             name=f"{prefix}_exempt_has_paragraph_1_to_7",
         )
     ]
@@ -138,7 +143,7 @@ class Councillor(models.Model):
     full_name = models.CharField(
         max_length=200, blank=True, help_text="Forename and surname, e.g. 'Mark Lowry'."
     )
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
     sort_name = models.CharField(
         max_length=100, editable=False, help_text="Surname, for lists: 'Mrs Johnson' sorts as J."
     )
@@ -246,7 +251,7 @@ class Committee(models.Model):
         help_text="Name as used in the corporate plan mapping, e.g. 'Performance, Finance and "
         "Customer Focus'.",
     )
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OVERVIEW_SCRUTINY)
     terms_of_reference = models.TextField(blank=True)
     priorities = models.ManyToManyField(
@@ -407,7 +412,11 @@ class Membership(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "A membership cannot end before it starts."})
-        if self.role in (self.Role.CHAIR, self.Role.VICE_CHAIR) and self.committee_id:
+        if (
+            self.role in (self.Role.CHAIR, self.Role.VICE_CHAIR)
+            and self.committee_id
+            and self.start_date
+        ):
             overlapping = Membership.objects.filter(
                 committee=self.committee_id, role=self.role
             ).exclude(pk=self.pk)
@@ -502,8 +511,8 @@ class Meeting(VersionedMixin):
         return f"{self.committee}, {self.date:%-d %B %Y}"
 
     def save(self, *args, **kwargs):
-        if not self.municipal_year_id:
-            self.municipal_year = self.find_municipal_year()
+        # Derived on every save, so a meeting moved to another date moves year with it.
+        self.municipal_year = self.find_municipal_year()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -590,16 +599,12 @@ class AgendaItem(ExemptMixin, VersionedMixin):
             models.CheckConstraint(
                 condition=~Q(to_follow=True, verbal=True),
                 name="agenda_item_not_both_to_follow_and_verbal",
+                violation_error_message="An item is either To Follow or Verbal, not both.",
             ),
         ]
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        super().clean()
-        if self.to_follow and self.verbal:
-            raise ValidationError("An item is either To Follow or Verbal, not both.")
 
 
 class Document(ExemptMixin, VersionedMixin):

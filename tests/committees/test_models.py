@@ -82,11 +82,6 @@ def test_meeting_on_a_date_no_municipal_year_covers_is_refused():
     assert not Meeting.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Model defect: Meeting.save() sets municipal_year only when it is empty, so a meeting "
-    "moved to another year by anything but full_clean() keeps the old year.",
-)
 def test_moving_a_meeting_to_another_year_moves_its_municipal_year():
     MunicipalYearFactory(start_year=2019)
     following = MunicipalYearFactory(start_year=2020)
@@ -203,13 +198,6 @@ def test_new_chair_after_the_first_ones_term_ends_is_accepted():
     successor.full_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="Model defect: Membership.clean() filters on start_date even when it is blank, so a "
-    "chair form without a start date crashes ('Cannot use None as a query value') instead of "
-    "saying the field is required.",
-)
 def test_chair_without_a_start_date_is_told_the_date_is_required():
     chair = Membership(
         committee=CommitteeFactory(), councillor=CouncillorFactory(), role=Membership.Role.CHAIR
@@ -247,12 +235,6 @@ def test_exempt_item_must_name_its_schedule_12a_paragraph():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Model defect: exemption_constraints() lets exempt=True with a NULL paragraph through "
-    "(NULL >= 1 is unknown, and a CHECK passes on unknown); the exempt clause needs "
-    "exempt_paragraph__isnull=False.",
-)
 def test_database_refuses_an_exempt_item_without_a_paragraph_when_clean_is_bypassed():
     item = AgendaItemFactory.build(meeting=MeetingFactory(), exempt=True)
 
@@ -304,12 +286,6 @@ def test_item_cannot_be_both_to_follow_and_verbal():
         item.save()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Model defect: clean()'s message is not attached to a field, so full_clean() also "
-    "validates the CheckConstraint and adds 'Constraint “agenda_item_not_both_to_follow_and_"
-    "verbal” is violated.' (give the constraint a violation_error_message, or raise on a field).",
-)
 def test_to_follow_and_verbal_is_explained_once():
     item = AgendaItemFactory.build(meeting=MeetingFactory(), to_follow=True, verbal=True)
 
