@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import weasyprint
+from django.utils.html import escape
 from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import PyPdfError
 from pypdf.generic import DictionaryObject, NameObject, RectangleObject
@@ -79,8 +80,14 @@ def upload_page_count(data: bytes, title: str) -> int:
     return count
 
 
-def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
-    """Lay out `html` and return the finished PDF, uploads swapped in and numbered."""
+def write_pack_pdf(
+    html: str, uploads: Sequence[Upload] = (), *, footer_note: str = ""
+) -> WrittenPdf:
+    """Lay out `html` and return the finished PDF, uploads swapped in and numbered.
+
+    `footer_note` is what the pack's footer prints at the left (the restricted marker); it is
+    stamped on uploaded pages too.
+    """
     try:
         document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(**PDF_OPTIONS)
         _rewrite_one_page_ranges(document)
@@ -93,7 +100,7 @@ def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
         logger.exception("WeasyPrint failed to render an agenda pack")
         raise PackRenderError(f"The layout engine failed: {error}") from error
     if swaps:
-        data = _swap_in_uploads(data, swaps, numbers)
+        data = _swap_in_uploads(data, swaps, numbers, footer_note)
     return WrittenPdf(data=data, page_count=len(document.pages))
 
 
@@ -187,20 +194,30 @@ def _shift_after(line, outermost, dx):
         after = after or child is outermost
 
 
-def _stamps(numbers):
-    """A PDF with one small page per number reading "Page n", set like the pack's footer."""
-    pages = "".join(f'<div class="stamp">Page {number}</div>' for number in numbers)
+def _stamps(numbers, footer_note):
+    """A PDF with one footer strip per number, set like the pack's own footer: "Page n" in the
+    middle of an A4 width, the footer note at the left margin."""
+    note = escape(footer_note)
+    pages = "".join(
+        f'<table><tr><td class="note">{note}</td><td class="number">Page {number}</td>'
+        f"<td></td></tr></table>"
+        for number in numbers
+    )
     html = (
         "<!DOCTYPE html><html lang='en-GB'><head><style>"
-        "@page { size: 60mm 10mm; margin: 0 }"
+        "@page { size: 210mm 10mm; margin: 0 }"
         "body { margin: 0; font-family: Arial, 'Liberation Sans', sans-serif; font-size: 10pt }"
-        ".stamp { height: 10mm; line-height: 10mm; text-align: center; break-after: page }"
+        "table { width: 100%; height: 10mm; border-collapse: collapse; table-layout: fixed;"
+        " break-after: page }"
+        "td { width: 40%; padding: 0 0 0 18mm; box-sizing: border-box; vertical-align: middle }"
+        "td.number { width: 20%; padding: 0; text-align: center }"
+        ".note { font-size: 9pt; font-weight: bold }"
         "</style></head><body>" + pages + "</body></html>"
     )
     return PdfReader(io.BytesIO(weasyprint.HTML(string=html, url_fetcher=_fetcher()).write_pdf()))
 
 
-def _swap_in_uploads(data, swaps, numbers):
+def _swap_in_uploads(data, swaps, numbers, footer_note):
     """Give each placeholder page its uploaded page's content, and stamp the page number.
 
     The placeholder page objects stay (an incremental update rewrites only them), so outline
@@ -209,14 +226,16 @@ def _swap_in_uploads(data, swaps, numbers):
     """
     try:
         writer = PdfWriter(io.BytesIO(data), incremental=True)
-        stamps = _stamps([numbers[index] for index, _, _ in swaps])
+        stamps = _stamps([numbers[index] for index, _, _ in swaps], footer_note)
         readers = {}
         for (index, upload, source_index), stamp in zip(swaps, stamps.pages, strict=True):
-            reader = readers.get(upload.anchor)
-            if reader is None:
-                reader = readers[upload.anchor] = PdfReader(io.BytesIO(upload.data))
-            source = reader.pages[source_index]
-            source.transfer_rotation_to_content()
+            pages = readers.get(upload.anchor)
+            if pages is None:
+                # Its own writer, so that a rotated page can be turned upright in its content.
+                pages = readers[upload.anchor] = PdfWriter(clone_from=io.BytesIO(upload.data)).pages
+            source = pages[source_index]
+            if source.rotation:
+                source.transfer_rotation_to_content()
             target = writer.pages[index]
             _clear(target)
             target.merge_page(source)

@@ -40,6 +40,9 @@ logger = logging.getLogger(__name__)
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "pack" / "print.css"
 # Part of every content hash: a new engine version, or a change to how pages are swapped or
 # stamped, must not be served from a cache filled by the old one.
+# Printed in the footer of every page of a restricted pack, uploaded pages included, so that a
+# printed sheet cannot be mistaken for a public one.
+RESTRICTED_NOTE = "Restricted: includes exempt information"
 ENGINE = f"scrutiny-pack-1 weasyprint-{version('weasyprint')} pypdf-{version('pypdf')}"
 
 
@@ -91,7 +94,10 @@ def print_source(meeting, *, restricted: bool) -> PrintSource:
     """Assemble the pack, read its uploaded PDFs and render the final print HTML."""
     pack = assemble(meeting, restricted=restricted)
     uploads = tuple(_uploads(pack))
-    html = render_to_string("committees/pack/pdf.html", {"pack": pack, "print_css": print_css()})
+    html = render_to_string(
+        "committees/pack/pdf.html",
+        {"pack": pack, "print_css": print_css(), "restricted_note": RESTRICTED_NOTE},
+    )
     digest = hashlib.sha256()
     digest.update(ENGINE.encode())
     digest.update(b"\0")
@@ -135,7 +141,11 @@ def render_source(source: PrintSource, *, use_cache: bool = True) -> RenderedPdf
             content_hash=source.content_hash,
             cached=True,
         )
-    written = write_pack_pdf(source.html, source.uploads)
+    written = write_pack_pdf(
+        source.html,
+        source.uploads,
+        footer_note=RESTRICTED_NOTE if source.pack.restricted else "",
+    )
     if use_cache:
         cache.put(source.content_hash, written.data)
     return RenderedPdf(
