@@ -30,14 +30,19 @@ class GovukFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget_type = field.widget.__class__.__name__.lower().replace("input", "")
             widget_type = getattr(field.widget, "input_type", None) or widget_type
             css = WIDGET_CLASSES.get(widget_type, "")
             if css:
                 field.widget.attrs["class"] = css
-            if self.is_bound and name in self.errors and css:
-                field.widget.attrs["class"] += f" {css.split()[0]}--error"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and "class" in self.fields[name].widget.attrs:
+                widget = self.fields[name].widget
+                widget.attrs["class"] += f" {widget.attrs['class'].split()[0]}--error"
 
 
 class VersionedFormMixin(GovukFormMixin):
@@ -76,6 +81,12 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             del self.fields["committee"]
             self.initial.setdefault("date", self.instance.date)
             self.initial.setdefault("start_time", self.instance.start_time)
+
+    def _post_clean(self):
+        # A date outside every municipal year is already reported at the date field; the
+        # model would report it again against `starts_at`, which this form does not have.
+        if not self.has_error("date"):
+            super()._post_clean()
 
     def clean(self):
         cleaned = super().clean()

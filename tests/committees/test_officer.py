@@ -1,0 +1,316 @@
+"""The officer workspace: sign-in, roles, the agenda editor and concurrent edits."""
+
+import datetime as dt
+import html
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from committees.models import AgendaItem, Committee, Document, Meeting
+from committees.services import EditConflict
+from committees.services import agenda as agenda_services
+from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+
+PFCF = "performance-finance-and-customer-focus-overview-and-scrutiny-committee"
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def text(response):
+    return html.unescape(response.content.decode())
+
+
+@pytest.fixture
+def officer_client(client, demo):
+    client.force_login(user("officer"))
+    return client
+
+
+@pytest.fixture
+def upcoming(demo):
+    return Meeting.objects.upcoming().filter(committee__slug=PFCF).first()
+
+
+def titles(meeting):
+    return [item.title for item in meeting.items.numbered()]
+
+
+# -- sign in -----------------------------------------------------------------------------------
+
+
+def test_officer_signs_in_and_lands_on_the_dashboard(client, demo):
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": "demo-password-2019"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("officer:dashboard")
+    page = text(client.get(response.url))
+    assert "Upcoming meetings" in page
+    assert "Publish by" in page
+
+
+def test_wrong_password_is_refused_with_a_message(client, demo):
+    response = client.post(reverse("login"), {"username": "officer", "password": "wrong"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in text(response)
+
+
+def test_five_failed_sign_ins_lock_the_account_out(client, demo):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "officer", "password": "wrong"})
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": "demo-password-2019"}
+    )
+    assert "Too many attempts to sign in" in text(response)
+    assert "_auth_user_id" not in client.session
+
+
+def test_signing_in_renews_the_session_key(client, demo):
+    client.get(reverse("login"))
+    client.session.save()
+    before = client.session.session_key
+    client.post(reverse("login"), {"username": "officer", "password": "demo-password-2019"})
+    assert client.session.session_key != before
+
+
+def test_officer_pages_are_never_cached(officer_client):
+    response = officer_client.get(reverse("officer:dashboard"))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+# -- who may open which officer page -----------------------------------------------------------
+
+
+def officer_urls(meeting, item, document, committee):
+    return [
+        reverse("officer:dashboard"),
+        reverse("officer:meeting_create"),
+        reverse("officer:meeting", args=[meeting.pk]),
+        reverse("officer:meeting_edit", args=[meeting.pk]),
+        reverse("officer:meeting_postpone", args=[meeting.pk]),
+        reverse("officer:meeting_cancel", args=[meeting.pk]),
+        reverse("officer:item_add", args=[meeting.pk]),
+        reverse("officer:meeting_publish", args=[meeting.pk]),
+        reverse("officer:meeting_history", args=[meeting.pk]),
+        reverse("officer:item_edit", args=[item.pk]),
+        reverse("officer:item_delete", args=[item.pk]),
+        reverse("officer:item_move", args=[item.pk]),
+        reverse("officer:standing_items", args=[committee.slug]),
+        reverse("officer:document_add", args=[item.pk, "report"]),
+        reverse("officer:document_add", args=[item.pk, "appendix"]),
+        reverse("officer:document_edit", args=[document.pk]),
+        reverse("officer:document_preview", args=[document.pk]),
+        reverse("officer:document_history", args=[document.pk]),
+        reverse("officer:document_delete", args=[document.pk]),
+    ]
+
+
+@pytest.fixture
+def url_matrix(demo):
+    """Every officer URL, on a report that the demo author did not write."""
+    meeting = Meeting.objects.get(committee__slug=PFCF, starts_at__date=dt.date(2019, 7, 24))
+    document = Document.objects.get(title="Customer Experience Programme Update")
+    return officer_urls(meeting, document.item, document, meeting.committee)
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_from_every_officer_url(client, url_matrix):
+    for url in url_matrix:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url.startswith(reverse("login")), url
+
+
+def test_councillors_get_403_on_every_officer_url(client, url_matrix):
+    client.force_login(user("councillor"))
+    for url in url_matrix:
+        assert client.get(url).status_code == 403, url
+
+
+def test_report_author_gets_403_on_agendas_and_on_other_authors_reports(client, url_matrix):
+    client.force_login(user("author"))
+    dashboard = reverse("officer:dashboard")
+    for url in url_matrix:
+        expected = 200 if url == dashboard else 403
+        assert client.get(url).status_code == expected, url
+
+
+def test_report_author_edits_their_own_report(client, demo):
+    client.force_login(user("author"))
+    own = Document.objects.get(title__startswith="Revenue Monitoring 2019/20")
+    assert own.title in text(client.get(reverse("officer:dashboard")))
+    assert client.get(reverse("officer:document_edit", args=[own.pk])).status_code == 200
+
+
+def test_officers_open_every_officer_url(officer_client, url_matrix):
+    for url in url_matrix:
+        status = officer_client.get(url).status_code
+        # Moving an item is a POST-only action.
+        assert status == (405 if url.endswith("/move/") else 200), url
+
+
+# -- building a meeting ------------------------------------------------------------------------
+
+
+def test_new_meeting_starts_with_the_committees_standing_items(officer_client):
+    committee = Committee.objects.get(slug=PFCF)
+    day = timezone.localdate() + dt.timedelta(days=60)
+    response = officer_client.post(
+        reverse("officer:meeting_create"),
+        {
+            "committee": committee.pk,
+            "date": day.isoformat(),
+            "start_time": "14:00",
+            "venue": committee.default_venue_id,
+            "version": 1,
+        },
+    )
+    meeting = Meeting.objects.get(committee=committee, starts_at__date=day)
+    assert response.url == reverse("officer:meeting", args=[meeting.pk])
+    assert titles(meeting) == [
+        "Apologies",
+        "Declarations of Interest",
+        "Minutes",
+        "Chair's Urgent Business",
+        "Work Programme",
+        "Tracking Decisions",
+    ]
+
+
+def test_meeting_outside_any_municipal_year_is_refused_at_the_date(officer_client):
+    committee = Committee.objects.get(slug=PFCF)
+    response = officer_client.post(
+        reverse("officer:meeting_create"),
+        {"committee": committee.pk, "date": "1990-01-10", "start_time": "14:00", "version": 1},
+    )
+    assert response.status_code == 200
+    assert "No municipal year covers 10 January 1990" in text(response)
+    assert not Meeting.objects.filter(starts_at__year=1990).exists()
+
+
+def test_added_item_goes_before_the_closing_standing_items(officer_client, upcoming):
+    response = officer_client.post(
+        reverse("officer:item_add", args=[upcoming.pk]),
+        {"title": "Budget scrutiny", "after": "", "version": upcoming.version},
+    )
+    assert response.status_code == 302  # `after` empty: at the start
+    assert titles(upcoming)[0] == "Budget scrutiny"
+
+
+def test_default_place_for_a_new_item_is_before_work_programme(upcoming):
+    after = agenda_services.default_insert_after(upcoming)
+    item = AgendaItem(meeting=upcoming, title="Budget scrutiny")
+    agenda_services.agenda_item_add(
+        item=item, after=after, expected_meeting_version=upcoming.version
+    )
+    assert titles(upcoming)[-3:] == ["Budget scrutiny", "Work Programme", "Tracking Decisions"]
+
+
+def test_move_buttons_reorder_items_and_renumber(officer_client, upcoming):
+    first, second = list(upcoming.items.numbered())[:2]
+    officer_client.post(
+        reverse("officer:item_move", args=[second.pk]),
+        {"direction": "up", "meeting_version": upcoming.version},
+    )
+    assert titles(upcoming)[:2] == [second.title, first.title]
+
+
+def test_a_move_from_a_stale_page_is_refused(officer_client, upcoming):
+    stale = upcoming.version
+    first, second = list(upcoming.items.numbered())[:2]
+    officer_client.post(
+        reverse("officer:item_move", args=[second.pk]),
+        {"direction": "up", "meeting_version": stale},
+    )
+    response = officer_client.post(
+        reverse("officer:item_move", args=[second.pk]),
+        {"direction": "down", "meeting_version": stale},
+        follow=True,
+    )
+    assert "The agenda changed while you were looking at it" in text(response)
+    assert titles(upcoming)[:2] == [second.title, first.title]
+
+
+def test_exempt_item_needs_its_paragraph(officer_client, upcoming):
+    item = upcoming.items.first()
+    response = officer_client.post(
+        reverse("officer:item_edit", args=[item.pk]),
+        {"title": item.title, "exempt": "on", "exempt_paragraph": "", "version": item.version},
+    )
+    assert "Choose the Schedule 12A paragraph that makes this exempt." in text(response)
+    item.refresh_from_db()
+    assert not item.exempt
+
+
+def test_second_editor_of_the_same_item_is_refused_and_keeps_their_text(client, demo, upcoming):
+    item = upcoming.items.first()
+    officer = user("officer")
+    other = get_user_model().objects.create_user("second.officer", password="x")
+    other.groups.set(officer.groups.all())
+    client.force_login(officer)
+    url = reverse("officer:item_edit", args=[item.pk])
+    version = item.version
+    first = client.post(url, {"title": "Apologies (first editor)", "version": version})
+    assert first.status_code == 302
+    client.force_login(other)
+    second = client.post(url, {"title": "Apologies (second editor)", "version": version})
+    page = text(second)
+    assert second.status_code == 200
+    assert "Someone else changed" in page
+    assert 'value="Apologies (second editor)"' in page
+    item.refresh_from_db()
+    assert item.title == "Apologies (first editor)"
+
+
+def test_claim_version_lets_only_the_first_of_two_saves_through(upcoming):
+    item = upcoming.items.first()
+    a, b = AgendaItem.objects.get(pk=item.pk), AgendaItem.objects.get(pk=item.pk)
+    a.title = "A"
+    agenda_services.agenda_item_update(item=a, expected_version=item.version)
+    b.title = "B"
+    with pytest.raises(EditConflict):
+        agenda_services.agenda_item_update(item=b, expected_version=item.version)
+    item.refresh_from_db()
+    assert item.title == "A"
+
+
+def test_postponed_meeting_shows_the_reason_publicly(officer_client, client, upcoming):
+    officer_client.post(
+        reverse("officer:meeting_postpone", args=[upcoming.pk]),
+        {"reason": "The chair is unwell; a new date will follow."},
+    )
+    upcoming.refresh_from_db()
+    assert upcoming.status == Meeting.Status.POSTPONED
+    page = text(officer_client.get(upcoming.get_absolute_url()))
+    assert "This meeting has been postponed. The chair is unwell" in page
+
+
+def test_history_shows_who_changed_which_fields(officer_client, upcoming):
+    item = upcoming.items.first()
+    officer_client.post(
+        reverse("officer:item_edit", args=[item.pk]),
+        {
+            "title": "Apologies for absence",
+            "standing_text": item.standing_text,
+            "version": item.version,
+        },
+    )
+    page = text(officer_client.get(reverse("officer:meeting_history", args=[upcoming.pk])))
+    assert "Jamie Sheldon" in page
+    assert "Changed agenda item “Apologies for absence”: title" in page
+
+
+def test_dashboard_counts_items_without_reports_and_to_follow(officer_client, demo):
+    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=20))
+    AgendaItemFactory(meeting=meeting, title="Needs a report")
+    AgendaItemFactory(meeting=meeting, title="Coming later", to_follow=True)
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting, title="Has one"))
+    response = officer_client.get(reverse("officer:dashboard"))
+    row = next(m for m in response.context["meetings"] if m.pk == meeting.pk)
+    assert row.items_without_reports == 1
+    assert row.items_to_follow == 1
+    assert row.days_left == (meeting.publication_deadline - timezone.localdate()).days
