@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from committees import publication as rules
@@ -90,9 +89,8 @@ def agenda_publish(
             f"{stem}-restricted.pdf", ContentFile(files.restricted_pdf), save=False
         )
         # The web page's pack body, stored so the public page never shows a later draft.
-        web_html = render_to_string("committees/pack/_pack.html", {"pack": files.public_pack})
         publication.public_html.save(
-            f"{stem}-public.html", ContentFile(web_html.encode()), save=False
+            f"{stem}-public.html", ContentFile(files.public_html.encode()), save=False
         )
         publication.full_clean()
         publication.save()
