@@ -1,0 +1,132 @@
+"""Publishing an agenda: the checks, the record, the frozen version and supplements."""
+
+import datetime as dt
+import html
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from committees.models import Meeting, Publication
+from committees.packs.pdf import PackRenderError
+from committees.services.publication import PublicationRefused, agenda_publish
+from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+
+
+def text(response):
+    return html.unescape(response.content.decode())
+
+
+@pytest.fixture
+def officer(demo):
+    return get_user_model().objects.get(username="officer")
+
+
+def meeting_in(days):
+    """A meeting `days` ahead with one item that has its report."""
+    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=days))
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting, title="Budget monitoring"))
+    return meeting
+
+
+def test_publishing_records_who_and_when_and_marks_the_meeting(officer):
+    meeting = meeting_in(30)
+    publication = agenda_publish(meeting=meeting, by=officer)
+    meeting.refresh_from_db()
+    assert publication.kind == Publication.Kind.AGENDA
+    assert publication.published_by == officer
+    assert not publication.late
+    assert meeting.status == Meeting.Status.AGENDA_PUBLISHED
+    assert meeting.published_on == timezone.localdate()
+    assert publication.public_pdf.read().startswith(b"%PDF-")
+    assert publication.page_count >= 2
+
+
+def test_item_without_a_report_must_be_to_follow_or_verbal(officer):
+    meeting = meeting_in(30)
+    AgendaItemFactory(meeting=meeting, title="Housing update")
+    with pytest.raises(PublicationRefused) as refused:
+        agenda_publish(meeting=meeting, by=officer)
+    assert "Item 2, “Housing update”, has no report" in str(refused.value)
+    assert not meeting.publications.exists()
+
+
+def test_late_publication_needs_a_reason_which_is_recorded_and_shown(client, officer):
+    meeting = meeting_in(3)
+    with pytest.raises(PublicationRefused) as refused:
+        agenda_publish(meeting=meeting, by=officer)
+    assert "Give the reason for urgency" in str(refused.value)
+    publication = agenda_publish(
+        meeting=meeting, by=officer, reason_for_urgency="The budget figures arrived late."
+    )
+    assert publication.late
+    page = text(client.get(meeting.get_absolute_url()))
+    assert "Published late." in page
+    assert "The budget figures arrived late." in page
+
+
+def test_changes_after_publication_stay_draft_until_republished(client, officer):
+    meeting = meeting_in(30)
+    agenda_publish(meeting=meeting, by=officer)
+    AgendaItemFactory(meeting=meeting, title="Late addition", verbal=True)
+    assert "Late addition" not in text(client.get(meeting.get_absolute_url()))
+    assert "Late addition" not in text(client.get(reverse("committees:pack", args=[meeting.pk])))
+    republication = agenda_publish(meeting=meeting, by=officer, note="Item 2 added")
+    assert republication.kind == Publication.Kind.REPUBLICATION
+    page = text(client.get(meeting.get_absolute_url()))
+    assert "Late addition" in page
+    assert "Agenda republished" in page and "Item 2 added" in page
+
+
+def test_supplement_carries_the_to_follow_items_whose_reports_arrived(client, officer):
+    meeting = meeting_in(30)
+    to_follow = AgendaItemFactory(meeting=meeting, title="Procurement update", to_follow=True)
+    agenda_publish(meeting=meeting, by=officer)
+    with pytest.raises(PublicationRefused, match="No To Follow item has a report yet"):
+        agenda_publish(meeting=meeting, by=officer, supplement=True)
+    DocumentFactory(item=to_follow, title="Procurement report")
+    supplement = agenda_publish(meeting=meeting, by=officer, supplement=True)
+    assert list(supplement.items.all()) == [to_follow]
+    to_follow.refresh_from_db()
+    assert not to_follow.to_follow
+    assert "Supplement published" in text(client.get(meeting.get_absolute_url()))
+
+
+def test_failed_render_publishes_nothing_and_keeps_the_live_version(client, officer):
+    meeting = meeting_in(30)
+    first = agenda_publish(meeting=meeting, by=officer)
+    AgendaItemFactory(meeting=meeting, title="Never seen", verbal=True)
+    with (
+        mock.patch(
+            "committees.packs.render.write_pack_pdf", side_effect=PackRenderError("engine failed")
+        ),
+        pytest.raises(PublicationRefused, match="could not be rendered: engine failed"),
+    ):
+        agenda_publish(meeting=meeting, by=officer, note="second")
+    assert list(meeting.publications.all()) == [first]
+    assert "Never seen" not in text(client.get(meeting.get_absolute_url()))
+
+
+def test_publish_page_lists_what_is_missing(client, officer):
+    meeting = meeting_in(30)
+    AgendaItemFactory(meeting=meeting, title="Housing update")
+    client.force_login(officer)
+    url = reverse("officer:meeting_publish", args=[meeting.pk])
+    page = text(client.get(url))
+    assert "The agenda cannot be published yet" in page
+    assert "“Housing update”, has no report" in page
+    response = client.post(url, {"action": "publish"})
+    assert "“Housing update”, has no report" in text(response)
+    assert not meeting.publications.exists()
+
+
+def test_publish_page_publishes_and_returns_to_the_agenda(client, officer):
+    meeting = meeting_in(30)
+    client.force_login(officer)
+    response = client.post(
+        reverse("officer:meeting_publish", args=[meeting.pk]), {"action": "publish"}, follow=True
+    )
+    assert "Agenda published" in text(response)
+    assert meeting.publications.count() == 1
