@@ -1,16 +1,17 @@
-"""The PDF engine of the agenda pack: WeasyPrint lays the pack out, pypdf swaps uploads in.
+"""The PDF engine of the agenda pack: WeasyPrint lays the pack out, uploads go in at their place.
 
 `write_pack_pdf(html, uploads)` turns the final pack HTML (`pdf.html`: the shared `_pack.html`
 with the print stylesheet) into PDF bytes:
 
 1. WeasyPrint lays the document out once. Page ranges on the front sheet are its own
    `target-counter()` values; an uploaded PDF appendix is laid out as that many empty
-   placeholder pages, so that counters and ranges count its pages.
+   placeholder pages, so that counters, ranges and footers count its pages.
 2. One-page ranges are rewritten from "(Pages 5 - 5)" to "(Page 5)" in the laid-out boxes,
    which CSS cannot do as it cannot compare two counters.
-3. After the PDF is written, each placeholder page takes the content of its uploaded page
-   (pypdf) and the pack's page number is stamped on it. The page objects themselves stay, so
-   bookmarks and links that point at them stay valid.
+3. While WeasyPrint writes the PDF, each placeholder page gets its uploaded page (read with
+   pypdf) drawn under the pack's own footer, so the uploaded page carries the pack's page
+   number. The page objects stay, so bookmarks and links that point at them stay valid, and the
+   pack is never parsed back.
 
 Nothing here touches the database: `committees.packs.render` assembles the HTML and uploads.
 """
@@ -21,11 +22,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pydyf
 import weasyprint
-from django.utils.html import escape
-from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from pypdf.generic import DictionaryObject, NameObject, RectangleObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    ByteStringObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -80,27 +93,19 @@ def upload_page_count(data: bytes, title: str) -> int:
     return count
 
 
-def write_pack_pdf(
-    html: str, uploads: Sequence[Upload] = (), *, footer_note: str = ""
-) -> WrittenPdf:
-    """Lay out `html` and return the finished PDF, uploads swapped in and numbered.
-
-    `footer_note` is what the pack's footer prints at the left (the restricted marker); it is
-    stamped on uploaded pages too.
-    """
+def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
+    """Lay out `html` and return the finished PDF, with the uploaded pages in their places."""
     try:
         document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(**PDF_OPTIONS)
         _rewrite_one_page_ranges(document)
-        numbers = _page_numbers(document)
         swaps = _placeholder_pages(document, uploads)
-        data = document.write_pdf(**PDF_OPTIONS)
+        finisher = _UploadMerger(swaps) if swaps else None
+        data = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
     except PackRenderError:
         raise
     except Exception as error:  # WeasyPrint raises anything from its many dependencies
         logger.exception("WeasyPrint failed to render an agenda pack")
         raise PackRenderError(f"The layout engine failed: {error}") from error
-    if swaps:
-        data = _swap_in_uploads(data, swaps, numbers, footer_note)
     return WrittenPdf(data=data, page_count=len(document.pages))
 
 
@@ -108,18 +113,6 @@ def _fetcher():
     # Reports are rich text written by many hands: only embedded (data:) images are drawn, so a
     # render never reaches out to the network or the server's files.
     return weasyprint.URLFetcher(allowed_protocols={"data"})
-
-
-def _page_numbers(document):
-    """The number printed on each page (0 for the unnumbered front sheet and its blank)."""
-    numbers, current = [], 0
-    for page in document.pages:
-        if page._page_box.page_type.name != FRONT_PAGE:
-            current += 1
-            numbers.append(current)
-        else:
-            numbers.append(0)
-    return numbers
 
 
 def _placeholder_pages(document, uploads):
@@ -194,80 +187,168 @@ def _shift_after(line, outermost, dx):
         after = after or child is outermost
 
 
-def _stamps(numbers, footer_note):
-    """A PDF with one footer strip per number, set like the pack's own footer: "Page n" in the
-    middle of an A4 width, the footer note at the left margin."""
-    note = escape(footer_note)
-    pages = "".join(
-        f'<table><tr><td class="note">{note}</td><td class="number">Page {number}</td>'
-        f"<td></td></tr></table>"
-        for number in numbers
-    )
-    html = (
-        "<!DOCTYPE html><html lang='en-GB'><head><style>"
-        "@page { size: 210mm 10mm; margin: 0 }"
-        "body { margin: 0; font-family: Arial, 'Liberation Sans', sans-serif; font-size: 10pt }"
-        "table { width: 100%; height: 10mm; border-collapse: collapse; table-layout: fixed;"
-        " break-after: page }"
-        "td { width: 40%; padding: 0 0 0 18mm; box-sizing: border-box; vertical-align: middle }"
-        "td.number { width: 20%; padding: 0; text-align: center }"
-        ".note { font-size: 9pt; font-weight: bold }"
-        "</style></head><body>" + pages + "</body></html>"
-    )
-    return PdfReader(io.BytesIO(weasyprint.HTML(string=html, url_fetcher=_fetcher()).write_pdf()))
+class _UploadMerger:
+    """WeasyPrint finisher: draws each uploaded page on its placeholder page.
 
-
-def _swap_in_uploads(data, swaps, numbers, footer_note):
-    """Give each placeholder page its uploaded page's content, and stamp the page number.
-
-    The placeholder page objects stay (an incremental update rewrites only them), so outline
-    entries and links pointing at them stay valid. The stamp is scaled with the page: an A4
-    page, portrait or landscape, gets the footer's own size.
+    It runs on WeasyPrint's own PDF objects before they are written, so the pack is never parsed
+    back. The uploaded page becomes a form XObject drawn first; the placeholder's own content
+    (the footer with the page number, and the restricted marker) is drawn over it, so the number
+    shows even on a scanned page. The placeholder takes the uploaded page's size and the footer
+    is scaled and centred to suit; page objects stay, so bookmarks and links stay valid.
     """
-    try:
-        writer = PdfWriter(io.BytesIO(data), incremental=True)
-        stamps = _stamps([numbers[index] for index, _, _ in swaps], footer_note)
-        readers = {}
-        for (index, upload, source_index), stamp in zip(swaps, stamps.pages, strict=True):
-            pages = readers.get(upload.anchor)
-            if pages is None:
-                # Its own writer, so that a rotated page can be turned upright in its content.
-                pages = readers[upload.anchor] = PdfWriter(clone_from=io.BytesIO(upload.data)).pages
-            source = pages[source_index]
-            if source.rotation:
-                source.transfer_rotation_to_content()
-            target = writer.pages[index]
-            _clear(target)
-            target.merge_page(source)
-            box = RectangleObject(source.cropbox)
-            target.mediabox = box
-            target.cropbox = box
-            for name in ("/TrimBox", "/BleedBox", "/ArtBox"):
-                if name in target:
-                    del target[name]
-            scale = min(float(box.width), float(box.height)) / A4_SHORT_SIDE
-            stamp_width = float(stamp.mediabox.width) * scale
-            # The pack's footer sits in the middle of its 22 mm bottom margin.
-            bottom_gap = (22 - 10) / 2 * 72 / 25.4 * scale
-            target.merge_transformed_page(
-                stamp,
-                Transformation()
-                .scale(scale)
-                .translate(
-                    float(box.left) + (float(box.width) - stamp_width) / 2,
-                    float(box.bottom) + bottom_gap,
-                ),
-            )
-        output = io.BytesIO()
-        writer.write(output)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise PackRenderError(f"The uploaded PDFs could not be merged: {error}") from error
-    return output.getvalue()
+
+    def __init__(self, swaps):
+        self.swaps = swaps
+
+    def __call__(self, document, pdf):
+        readers, copied = {}, {}
+        kids = pdf.pages["Kids"]
+        for index, upload, source_index in self.swaps:
+            reader = readers.get(upload.anchor)
+            if reader is None:
+                reader = readers[upload.anchor] = PdfReader(io.BytesIO(upload.data))
+            memo = copied.setdefault(upload.anchor, {})
+            try:
+                form, width, height = _form_xobject(pdf, reader.pages[source_index], memo)
+            except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+                raise PackRenderError(
+                    f"Page {source_index + 1} of the uploaded PDF of “{upload.title}” cannot be "
+                    f"merged: {error}"
+                ) from error
+            _draw_under(pdf, pdf.objects[int(kids[3 * index])], form, width, height)
 
 
-def _clear(page):
-    """Empty a placeholder page: no content, no resources, no annotations."""
-    page.replace_contents(None)
-    page[NameObject("/Resources")] = DictionaryObject()
-    if "/Annots" in page:
-        del page["/Annots"]
+def _form_xobject(pdf, source, memo):
+    """The uploaded page as a form XObject in `pdf`, turned upright; with its displayed size."""
+    box = [float(value) for value in source.cropbox]
+    x0, y0, x1, y1 = box
+    width, height = x1 - x0, y1 - y0
+    rotation = (source.rotation or 0) % 360
+    # Maps the page's own space onto an upright page with its corner at the origin.
+    matrix = {
+        0: (1, 0, 0, 1, -x0, -y0),
+        90: (0, -1, 1, 0, -y0, x1),
+        180: (-1, 0, 0, -1, x1, y1),
+        270: (0, 1, -1, 0, y1, -x0),
+    }.get(rotation)
+    if matrix is None:
+        raise ValueError(f"page rotation {rotation} is not a multiple of 90 degrees")
+    if rotation in (90, 270):
+        width, height = height, width
+    contents = source.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if contents is None:
+        data = b""
+    elif isinstance(contents, ArrayObject):
+        data = b"\n".join(part.get_object().get_data() for part in contents)
+    else:
+        data = contents.get_data()
+    extra = {
+        "Type": "/XObject",
+        "Subtype": "/Form",
+        "BBox": pydyf.Array(box),
+        "Matrix": pydyf.Array(matrix),
+    }
+    if "/Resources" in source:
+        extra["Resources"] = _copy(pdf, source["/Resources"], memo)
+    if "/Group" in source:
+        extra["Group"] = _copy(pdf, source["/Group"], memo)
+    form = pydyf.Stream([data], extra, compress=True)
+    pdf.add_object(form)
+    return form, width, height
+
+
+def _draw_under(pdf, page, form, width, height):
+    """Draw `form` under the placeholder page's own content, and give the page its size."""
+    shared = page["Resources"]
+    if isinstance(shared, bytes):  # WeasyPrint's resources, shared by all pages
+        shared = pdf.objects[int(shared.split()[0])]
+    xobjects = pydyf.Dictionary(dict(shared.get("XObject") or {}))
+    xobjects["ScrutinyUploadedPage"] = form.reference
+    resources = pydyf.Dictionary(dict(shared))
+    resources["XObject"] = xobjects
+    page["Resources"] = resources
+    # WeasyPrint draws the A4 placeholder from its top-left corner, so its footer keeps its
+    # distance from the bottom edge whatever the new height; scale it with the page's short
+    # side and centre it.
+    scale = min(width, height) / A4_SHORT_SIDE
+    shift = (width - A4_SHORT_SIDE * scale) / 2
+    before = pydyf.Stream(
+        [f"q /ScrutinyUploadedPage Do Q q {scale:f} 0 0 {scale:f} {shift:f} 0 cm".encode()]
+    )
+    after = pydyf.Stream([b"Q"])
+    pdf.add_object(before)
+    pdf.add_object(after)
+    page["Contents"] = pydyf.Array([before.reference, page["Contents"], after.reference])
+    box = pydyf.Array([0, 0, width, height])
+    for name in ("MediaBox", "TrimBox", "BleedBox"):
+        page[name] = box
+
+
+def _copy(pdf, value, memo):
+    """`value`, read by pypdf from an uploaded PDF, as a pydyf object of `pdf`.
+
+    Indirect objects are copied once per upload (`memo`), so fonts and images shared by its
+    pages are embedded once. Streams keep their encoded bytes and filters.
+    """
+    if isinstance(value, IndirectObject):
+        key = (value.idnum, value.generation)
+        if key not in memo:
+            target = value.get_object()
+            if isinstance(target, StreamObject):
+                copy = pydyf.Stream([target._data], {})  # encoded as stored; filters kept
+            elif isinstance(target, DictionaryObject):
+                copy = pydyf.Dictionary()
+            elif isinstance(target, ArrayObject):
+                copy = pydyf.Array()
+            else:
+                return _copy(pdf, target, memo)
+            pdf.add_object(copy)
+            memo[key] = copy.reference  # before the contents, for cycles
+            _fill(pdf, copy, target, memo)
+        return memo[key]
+    if isinstance(value, StreamObject):
+        copy = pydyf.Stream([value._data], {})
+        _fill(pdf, copy, value, memo)
+        pdf.add_object(copy)  # a stream is always indirect
+        return copy.reference
+    if isinstance(value, DictionaryObject):
+        copy = pydyf.Dictionary()
+        _fill(pdf, copy, value, memo)
+        return copy
+    if isinstance(value, ArrayObject):
+        copy = pydyf.Array()
+        _fill(pdf, copy, value, memo)
+        return copy
+    if isinstance(value, NameObject):
+        return pydyf.name(value[1:])
+    if isinstance(value, BooleanObject):
+        return b"true" if value else b"false"
+    if isinstance(value, NullObject) or value is None:
+        return b"null"
+    if isinstance(value, FloatObject):
+        return f"{float(value):f}".encode()
+    if isinstance(value, NumberObject | int):
+        return str(int(value)).encode()
+    if isinstance(value, TextStringObject):
+        return b"<" + value.original_bytes.hex().encode() + b">"
+    if isinstance(value, ByteStringObject | bytes):
+        return b"<" + bytes(value).hex().encode() + b">"
+    raise TypeError(f"cannot copy a {type(value).__name__}")
+
+
+def _fill(pdf, copy, source, memo):
+    if isinstance(copy, pydyf.Stream):
+        copy.extra = {
+            _key(key): _copy(pdf, item, memo) for key, item in source.items() if key != "/Length"
+        }
+    elif isinstance(copy, pydyf.Dictionary):
+        for key, item in source.items():
+            copy[_key(key)] = _copy(pdf, item, memo)
+    else:
+        copy.extend(_copy(pdf, item, memo) for item in source)
+
+
+def _key(name):
+    # pydyf writes "/" + key: the key goes in escaped, without its solidus.
+    return pydyf.name(name[1:])[1:]

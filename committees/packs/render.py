@@ -134,20 +134,16 @@ def _uploads(pack):
 
 def render_source(source: PrintSource, *, use_cache: bool = True) -> RenderedPdf:
     """The PDF of `source`: from the cache if this exact content was rendered before."""
-    if use_cache and (data := cache.get(source.content_hash)) is not None:
+    if use_cache and (hit := cache.get(source.content_hash)) is not None:
         return RenderedPdf(
-            data=data,
-            page_count=len(PdfReader(io.BytesIO(data)).pages),
+            data=hit.data,
+            page_count=hit.page_count or len(PdfReader(io.BytesIO(hit.data)).pages),
             content_hash=source.content_hash,
             cached=True,
         )
-    written = write_pack_pdf(
-        source.html,
-        source.uploads,
-        footer_note=RESTRICTED_NOTE if source.pack.restricted else "",
-    )
+    written = write_pack_pdf(source.html, source.uploads)
     if use_cache:
-        cache.put(source.content_hash, written.data)
+        cache.put(source.content_hash, written.data, page_count=written.page_count)
     return RenderedPdf(
         data=written.data,
         page_count=written.page_count,

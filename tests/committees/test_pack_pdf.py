@@ -52,8 +52,9 @@ def squash(text):
     return " ".join(text.split())
 
 
-def make_pdf(label, pages, *, landscape=False):
-    """A real PDF, as an officer would upload: "<label> page k of n" on each page."""
+def make_pdf(label, pages, *, landscape=False, rotate=0):
+    """A real PDF, as an officer would upload: "<label> page k of n" on each page; `rotate`
+    sets the pages' /Rotate, as scanners and "rotate view" in PDF readers do."""
     size = "A4 landscape" if landscape else "A4"
     body = "".join(
         f"<h1>{label} page {k} of {pages}</h1><p>Uploaded content.</p>"
@@ -61,7 +62,15 @@ def make_pdf(label, pages, *, landscape=False):
         for k in range(1, pages + 1)
     )
     html = f"<html><head><style>@page {{ size: {size} }}</style></head><body>{body}</body></html>"
-    return weasyprint.HTML(string=html).write_pdf()
+    data = weasyprint.HTML(string=html).write_pdf()
+    if not rotate:
+        return data
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    for page in writer.pages:
+        page.rotate(rotate)
+    rotated = io.BytesIO()
+    writer.write(rotated)
+    return rotated.getvalue()
 
 
 class PackPdf:
@@ -230,7 +239,7 @@ def synthetic(db):
         title="Consultation Response",
         body="",
         # upload_pages left unset: the pack counts the pages itself.
-        upload=ContentFile(make_pdf("Housing response", 2, landscape=True), name="housing.pdf"),
+        upload=ContentFile(make_pdf("Housing response", 2, rotate=90), name="housing.pdf"),
     )
     AgendaItemFactory(meeting=meeting, position=5, title="Performance Discussion", verbal=True)
     note = AgendaItemFactory(meeting=meeting, position=6, title="Short Briefing Note")
@@ -260,7 +269,7 @@ def synthetic(db):
         kind=Document.Kind.APPENDIX,
         title="Valuation",
         body="",
-        upload=ContentFile(make_pdf(CANARY_UPLOAD, 1), name="valuation.pdf"),
+        upload=ContentFile(make_pdf(CANARY_UPLOAD, 1, landscape=True), name="valuation.pdf"),
         upload_pages=1,
     )
     assert apologies.pk
@@ -393,10 +402,12 @@ def test_ranges_count_uploaded_pages_and_uploads_are_merged_numbered_and_bookmar
     # The text appendix after an upload starts on a fresh page, after the last uploaded one.
     savings = next(i for i, text in enumerate(pdf.texts) if "Appendix B: Savings" in squash(text))
     assert "Finance tables page 3 of 3" in squash(pdf.texts[savings - 1])
-    # A landscape upload keeps its shape.
-    housing = next(i for i, text in enumerate(pdf.texts) if "Housing response page 1" in text)
-    box = pdf.reader.pages[housing].mediabox
-    assert box.width > box.height
+    # A landscape upload keeps its shape; a page rotated for viewing is turned upright.
+    for label in ("Housing response page 1", CANARY_UPLOAD):
+        index = next(i for i, text in enumerate(pdf.texts) if label in text)
+        page = pdf.reader.pages[index]
+        assert page.mediabox.width > page.mediabox.height
+        assert not page.rotation
     # The bookmarks of uploaded appendices point at their first page, after the swap.
     outline = {title: page for _, title, page in pdf.outline()}
     tables = next(i for i, text in enumerate(pdf.texts) if "Finance tables page 1" in text)
@@ -428,7 +439,7 @@ def test_an_unchanged_pack_is_rendered_once_and_a_change_renders_again(synthetic
     assert again.page_count == first.page_count
     assert default_storage.exists(cache.cache_name(first.content_hash))
     _, cached = default_storage.listdir(cache.CACHE_DIR)
-    assert cached == [f"{first.content_hash}.pdf"]
+    assert sorted(cached) == [f"{first.content_hash}.json", f"{first.content_hash}.pdf"]
 
     Document.objects.filter(title="Briefing").update(body="<p>A different short page.</p>")
     changed = render_pack_pdf(synthetic, restricted=False)
