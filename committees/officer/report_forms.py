@@ -1,0 +1,349 @@
+"""Forms of the report editor: the document, the council's cover sheet, background papers.
+
+The cover sheet form follows the order and wording of the council's report template. Uploads are
+checked by content in committees.uploads; a refused file is reported at the upload field.
+"""
+
+from django import forms
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import ProseEditorWidget
+
+from committees.forms import GovukFormMixin, VersionedFormMixin
+from committees.models import (
+    SCHEDULE_12A_PARAGRAPHS,
+    BackgroundPaper,
+    Councillor,
+    CoverSheet,
+    Document,
+    Officer,
+)
+from committees.uploads import DOCX, PDF, check_upload, size_limit_label
+
+# What the editor offers is what committees.sanitise keeps. Headings start at h2, as the page's
+# own title is its only h1 (and Word's Heading 1 is converted to h2 for the same reason).
+PROSE_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4, 5, 6]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # Word images arrive as data: URIs inside paragraphs; without these the editor drops them.
+    "Image": {"allowBase64": True, "inline": True},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "HTML": True,
+    "SpecialCharacters": True,
+}
+
+PARAGRAPH_CHOICES = [("", "Choose a paragraph")] + [
+    (number, f"Paragraph {number}: {text}") for number, text in SCHEDULE_12A_PARAGRAPHS.items()
+]
+CONFIDENTIALITY_CHOICES = [
+    ("False", "Part I – Official"),
+    ("True", "Part II – Not for publication"),
+]
+
+
+def rich_text_field(**kwargs):
+    """The body: an in-browser editor; with JavaScript off, a plain textarea of HTML."""
+    return ProseEditorFormField(
+        config={"extensions": PROSE_EXTENSIONS},
+        widget=ProseEditorWidget(attrs={"class": "govuk-textarea", "rows": 20}),
+        required=False,
+        **kwargs,
+    )
+
+
+def confidentiality_fields(form):
+    """Part I / Part II as the council's template puts it, with the Schedule 12A paragraph."""
+    form.fields["exempt"] = forms.TypedChoiceField(
+        label="Confidentiality",
+        choices=CONFIDENTIALITY_CHOICES,
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        help_text="Part II papers are kept out of the public pack, pages, search and feeds.",
+    )
+    form.fields["exempt_paragraph"] = forms.TypedChoiceField(
+        label="Schedule 12A paragraph",
+        choices=PARAGRAPH_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="For Part II only: the paragraph of Part 1 of Schedule 12A to the Local "
+        "Government Act 1972 that makes it exempt.",
+    )
+    form.fields["exempt_paragraph"].widget.attrs["class"] = "govuk-select"
+    if not form.is_bound:
+        form.initial["exempt"] = str(bool(form.instance.exempt))
+
+
+def clean_confidentiality(cleaned):
+    # A paragraph left chosen under Part I is a leftover, not a mistake to make the officer fix.
+    if cleaned.get("exempt") is False:
+        cleaned["exempt_paragraph"] = None
+    return cleaned
+
+
+class DocumentForm(VersionedFormMixin, forms.ModelForm):
+    """Title, confidentiality, body and file of a report or appendix."""
+
+    upload = forms.FileField(required=False, label="Upload a file")
+    remove_upload = forms.BooleanField(
+        required=False, label="Remove the PDF and use the text below instead"
+    )
+
+    class Meta:
+        model = Document
+        fields = ["title", "exempt", "exempt_paragraph", "body"]
+        labels = {"title": "Title", "body": "Text"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.instance.kind
+        confidentiality_fields(self)
+        self.fields["title"].label = (
+            "Title of report" if kind == Document.Kind.REPORT else "Title of appendix"
+        )
+        if kind == Document.Kind.GENERATED:
+            # Its content comes from data edited elsewhere (minutes, monitors, programmes).
+            for name in ("body", "upload", "remove_upload"):
+                del self.fields[name]
+            return
+        self.fields["body"] = rich_text_field(
+            label="Text" if kind == Document.Kind.APPENDIX else "Report",
+            help_text="With JavaScript off, this is the HTML of the text. Scripts, styles and "
+            "event handlers are removed when it is saved.",
+        )
+        if kind == Document.Kind.REPORT:
+            self.upload_kinds = (DOCX,)
+            self.fields["upload"].label = "Import the report from Word (optional)"
+            self.fields["upload"].help_text = (
+                f"A .docx file, smaller than {size_limit_label()}. Its text, tables and images "
+                "replace the report text below."
+            )
+        else:
+            self.upload_kinds = (PDF, DOCX)
+            self.fields["upload"].label = "Upload the appendix (optional)"
+            self.fields["upload"].help_text = (
+                f"A Word document (.docx) or a PDF, smaller than {size_limit_label()}. A Word "
+                "document is converted and replaces the text below, with its tables and images. "
+                "A PDF is added to the pack as it is, in place of any text."
+            )
+        self.fields["upload"].widget.attrs["accept"] = ",".join(
+            {PDF: ".pdf,application/pdf", DOCX: ".docx"}[kind] for kind in self.upload_kinds
+        )
+        if not (kind == Document.Kind.APPENDIX and self.instance.upload):
+            del self.fields["remove_upload"]
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if not upload:
+            return None
+        return check_upload(upload, allowed=self.upload_kinds)
+
+    def clean(self):
+        return clean_confidentiality(super().clean())
+
+    @property
+    def chosen_file_name(self):
+        """The name of a file sent with this form: a page shown again cannot keep the file."""
+        upload = self.files.get(self.add_prefix("upload")) if self.is_bound else None
+        return upload.name if upload else ""
+
+
+# The cover sheet in the order of the council's template (title and confidentiality are the
+# document's own fields).
+COVER_FIELDSETS = [
+    # Authors are rendered apart, as checkboxes (templates/officer/document_authors.html).
+    ("about", ["lead_member", "lead_director", "reference", "key_decision"]),
+    (
+        "summary",
+        [
+            "purpose",
+            "recommendations",
+            "alternatives",
+            "corporate_plan_relevance",
+            "financial_implications",
+            "carbon_implications",
+            "other_implications",
+        ],
+    ),
+    (
+        "sign_off",
+        [
+            "finance_ref",
+            "legal_ref",
+            "monitoring_officer_ref",
+            "hr_ref",
+            "assets_ref",
+            "procurement_ref",
+            "originating_slt_member",
+            "director_agreed_on",
+            "cabinet_member_approved_on",
+            "cabinet_member_approval_note",
+        ],
+    ),
+]
+
+
+class CoverSheetForm(GovukFormMixin, forms.ModelForm):
+    """The council's report cover sheet. The date of meeting and the committee come from the
+    meeting, contacts from the authors, appendix letters from the item: none is typed."""
+
+    class Meta:
+        model = CoverSheet
+        fields = ["authors", *(name for _group, names in COVER_FIELDSETS for name in names)]
+        labels = {
+            "lead_member": "Lead member",
+            "lead_director": "Lead strategic director",
+            "authors": "Authors",
+            "reference": "Your reference",
+            "purpose": "Purpose of report",
+            "recommendations": "Recommendations and reasons",
+            "alternatives": "Alternative options considered and rejected",
+            "corporate_plan_relevance": "Relevance to the Corporate Plan and/or the Plymouth Plan",
+            "financial_implications": "Implications for the Medium Term Financial Plan and "
+            "resource implications",
+            "carbon_implications": "Carbon footprint (environmental) implications",
+            "other_implications": "Other implications",
+            "finance_ref": "Finance sign-off reference",
+            "legal_ref": "Legal sign-off reference",
+            "monitoring_officer_ref": "Monitoring Officer sign-off reference",
+            "hr_ref": "HR sign-off reference",
+            "assets_ref": "Assets sign-off reference",
+            "procurement_ref": "Strategic Procurement sign-off reference",
+            "originating_slt_member": "Originating Senior Leadership Team member",
+            "director_agreed_on": "Date the strategic director agreed the report",
+            "cabinet_member_approved_on": "Date the cabinet member approved the report",
+            "cabinet_member_approval_note": "How the cabinet member approved it",
+        }
+        help_texts = {
+            "authors": "The officers who wrote the report: the cover sheet gives their contact "
+            "details, and they can edit it.",
+            "recommendations": "Each recommendation with its reason, e.g. '1. That Scrutiny note "
+            "the month two monitoring position. Reason: ...'.",
+            "other_implications": "For example health and safety, risk management, child "
+            "poverty, equalities.",
+            "director_agreed_on": "For example, 08/07/2019.",
+            "cabinet_member_approved_on": "For example, 08/07/2019.",
+            "cabinet_member_approval_note": "For example, 'approved by email'.",
+        }
+        widgets = {
+            "authors": forms.CheckboxSelectMultiple,
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "recommendations": forms.Textarea(attrs={"rows": 4}),
+            "alternatives": forms.Textarea(attrs={"rows": 3}),
+            "corporate_plan_relevance": forms.Textarea(attrs={"rows": 3}),
+            "financial_implications": forms.Textarea(attrs={"rows": 3}),
+            "carbon_implications": forms.Textarea(attrs={"rows": 2}),
+            "other_implications": forms.Textarea(attrs={"rows": 3}),
+            "director_agreed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "cabinet_member_approved_on": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        officers = Officer.objects.order_by("name")
+        self.fields["lead_member"].queryset = Councillor.objects.all()
+        self.fields["lead_member"].label_from_instance = lambda councillor: councillor.described
+        for name in ("lead_director", "authors", "originating_slt_member"):
+            self.fields[name].queryset = officers
+            self.fields[name].label_from_instance = lambda officer: officer.described
+
+    def fieldsets(self):
+        """{"about": [bound field, ...], "summary": [...], "sign_off": [...]}, for the template."""
+        return {group: [self[name] for name in names] for group, names in COVER_FIELDSETS}
+
+
+class BackgroundPaperForm(GovukFormMixin, forms.ModelForm):
+    """One row of the cover sheet's background papers table: a title and, if the paper is
+    exempt, its Schedule 12A paragraph."""
+
+    class Meta:
+        model = BackgroundPaper
+        fields = ["title", "exempt_paragraph"]
+        labels = {"title": "Title of background paper"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exempt_paragraph"] = forms.TypedChoiceField(
+            label="Exemption paragraph (if applicable)",
+            choices=[("", "None: the paper is not confidential"), *PARAGRAPH_CHOICES[1:]],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            help_text="If the paper is not for publication, the paragraph of Schedule 12A that "
+            "makes it exempt.",
+        )
+        self.fields["exempt_paragraph"].widget.attrs["class"] = "govuk-select"
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.exempt = cleaned.get("exempt_paragraph") is not None
+        return cleaned
+
+
+class BaseBackgroundPaperFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this background paper"
+            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
+
+
+BackgroundPaperFormSet = forms.inlineformset_factory(
+    CoverSheet,
+    BackgroundPaper,
+    form=BackgroundPaperForm,
+    formset=BaseBackgroundPaperFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+def kept_and_removed_papers(formset):
+    """From a valid formset: the papers to keep, in the order listed, and those to delete."""
+    kept, removed = [], []
+    for form in formset.forms:
+        if form.instance.pk and formset._should_delete_form(form):
+            removed.append(form.instance)
+        elif form.instance.pk or (form.has_changed() and not formset._should_delete_form(form)):
+            kept.append(form.instance)
+    return kept, removed
+
+
+def error_summary(*forms_and_formsets):
+    """[(href, message), ...] for the GOV.UK error summary across several forms."""
+    errors = []
+
+    def add_form(form):
+        errors.extend(("", str(message)) for message in form.non_field_errors())
+        for field in form.visible_fields():
+            # Radios have no single label target: GOV.UK links to the first option.
+            anchor = field.id_for_label or f"{field.auto_id}_0"
+            errors.extend((f"#{anchor}", str(message)) for message in field.errors)
+
+    for thing in forms_and_formsets:
+        if thing is None or not thing.is_bound:
+            continue
+        if isinstance(thing, forms.BaseFormSet):
+            errors.extend(("", str(message)) for message in thing.non_form_errors())
+            for form in thing.forms:
+                add_form(form)
+        else:
+            add_form(thing)
+    return errors
