@@ -41,4 +41,4 @@ def _media_root(settings, tmp_path):
 @pytest.fixture
 def demo(db):
     """The demo data set that `make run` shows (committees, meetings, packs, demo logins)."""
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--no-publish", verbosity=0)

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -38,6 +39,7 @@ from committees.models import (
     Venue,
 )
 from committees.publication import latest_publication_date
+from committees.services.publication import agenda_publish
 
 CONTENT_DIR = Path(__file__).parent / "content"
 
@@ -77,7 +79,13 @@ OPENING_ITEMS = [
     ("Minutes", "To confirm the minutes of the previous meeting."),
     ("Chair's Urgent Business", URGENT_BUSINESS),
 ]
-CLOSING_ITEMS = [("Work Programme", ""), ("Tracking Decisions", "")]
+CLOSING_ITEMS = [
+    ("Work Programme", "To consider the committee's work programme for the municipal year."),
+    (
+        "Tracking Decisions",
+        "To monitor progress on the decisions and recommendations the committee has made.",
+    ),
+]
 
 EQUALITIES_DUTY = (
     "When considering these proposals members have a responsibility to ensure they give due "
@@ -87,11 +95,13 @@ EQUALITIES_DUTY = (
 )
 
 
-def load_demo(*, copies: int = 1, today: dt.date | None = None) -> bool:
+def load_demo(*, copies: int = 1, today: dt.date | None = None, publish: bool = True) -> bool:
     """Load the demo data set into an empty portal; return False if a council already exists.
 
     `copies` > 1 adds copies - 1 synthetic replicas of every committee with its members,
     meetings, items and documents, so that query-count tests see ten times the rows.
+    `publish` publishes the published meetings through the publication service, which renders
+    and stores their packs (a few seconds; most tests do without).
     """
     if Council.objects.exists():
         return False
@@ -100,6 +110,8 @@ def load_demo(*, copies: int = 1, today: dt.date | None = None) -> bool:
         _load(today)
         if copies > 1:
             add_copies(copies)
+        if publish:
+            _publish(today)
     return True
 
 
@@ -852,6 +864,19 @@ def _meetings_around(today: dt.date, committees, venues) -> None:
         education, _at(day, 14), venues["Council Chamber, Council House"], Meeting.Status.SCHEDULED
     )
     _items(meeting, [*_opening_items(None), *_closing_items()])
+
+
+def _publish(today: dt.date) -> None:
+    """Publish the seed's July 2019 pack and the next meeting's agenda as an officer would,
+    on the day each was published, so that the public is served their stored versions."""
+    officer = get_user_model().objects.get(username="officer")
+    meetings = Meeting.objects.filter(
+        Q(starts_at__date=dt.date(2019, 7, 24)) | Q(starts_at__date__gt=today),
+        committee__name=PFCF,
+        published_on__isnull=False,
+    )
+    for meeting in meetings:
+        agenda_publish(meeting=meeting, by=officer, on=meeting.published_on)
 
 
 def _users(officers, councillors) -> None:

@@ -1,5 +1,6 @@
 """Publishing an agenda: the checks, the record, and the frozen files the public is served."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -18,6 +19,10 @@ class PublicationRefused(Exception):
 
     def __str__(self):
         return " ".join(self.problems)
+
+
+def day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
 def publication_problems(meeting, *, today, reason_for_urgency):
@@ -41,17 +46,24 @@ def publication_problems(meeting, *, today, reason_for_urgency):
 
 
 def agenda_publish(
-    *, meeting: Meeting, by, reason_for_urgency: str = "", note: str = "", supplement=False
+    *,
+    meeting: Meeting,
+    by,
+    reason_for_urgency: str = "",
+    note: str = "",
+    supplement: bool = False,
+    on: datetime.date | None = None,
 ) -> Publication:
     """Publish (or republish, or issue a supplement to) `meeting`'s agenda.
 
     Renders the public and restricted packs first; if rendering fails nothing is recorded and
-    the previously published version stays live.
+    the previously published version stays live. `on` records a publication made before the
+    portal (the demo's 2019 pack); it defaults to today.
     """
     # WeasyPrint is slow to import and large: load it only when something is published.
     from committees.packs.render import PackRenderError, render_pack_files
 
-    today = timezone.localdate()
+    today = on or timezone.localdate()
     problems = publication_problems(meeting, today=today, reason_for_urgency=reason_for_urgency)
     if problems:
         raise PublicationRefused(problems)
@@ -76,6 +88,7 @@ def agenda_publish(
         publication = Publication(
             meeting=meeting,
             kind=kind,
+            published_at=timezone.now() if on is None else day_start(on),
             published_by=by,
             late=rules.is_late(meeting.date, today),
             reason_for_urgency=reason_for_urgency.strip(),

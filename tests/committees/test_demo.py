@@ -19,6 +19,7 @@ from committees.models import (
     Document,
     Meeting,
     Membership,
+    Publication,
 )
 from committees.publication import is_late
 
@@ -46,7 +47,7 @@ def fast_passwords(settings):
 
 @pytest.fixture
 def loaded():
-    assert load_demo() is True
+    assert load_demo(publish=False) is True
 
 
 def july_2019_meeting():
@@ -208,7 +209,7 @@ def test_scrutiny_committees_open_and_close_with_the_seeds_standing_items(loaded
 def test_running_it_twice_changes_nothing(loaded):
     before = row_counts()
 
-    assert load_demo() is False
+    assert load_demo(publish=False) is False
     call_command("load_demo", verbosity=0)
 
     assert row_counts() == before
@@ -216,7 +217,7 @@ def test_running_it_twice_changes_nothing(loaded):
 
 
 def test_command_prints_the_demo_logins(capsys):
-    call_command("load_demo")
+    call_command("load_demo", "--no-publish")
 
     output = capsys.readouterr().out
     for username in ["officer", "author", "councillor"]:
@@ -250,11 +251,11 @@ def test_only_the_officer_login_reaches_the_admin(loaded):
 
 def test_ten_copies_give_ten_times_the_meetings_items_and_documents():
     with transaction.atomic():
-        load_demo()
+        load_demo(publish=False)
         once = {m: m.objects.count() for m in (Committee, Meeting, AgendaItem, Document)}
         transaction.set_rollback(True)
 
-    load_demo(copies=10)
+    load_demo(copies=10, publish=False)
 
     for model, count in once.items():
         assert model.objects.count() == 10 * count, model.__name__
@@ -262,3 +263,13 @@ def test_ten_copies_give_ten_times_the_meetings_items_and_documents():
     assert Meeting.objects.filter(committee__name=f"{PFCF} (copy 10)").count() == (
         Meeting.objects.filter(committee__name=PFCF).count()
     )
+
+
+def test_demo_publishes_the_july_2019_pack_on_the_day_the_seed_was_published(db, client):
+    load_demo()
+    publication = Publication.objects.get(meeting__starts_at__date=dt.date(2019, 7, 24))
+    assert timezone.localtime(publication.published_at).date() == dt.date(2019, 7, 16)
+    assert not publication.late
+    assert publication.public_pdf.read().startswith(b"%PDF-")
+    page = client.get(publication.meeting.get_absolute_url()).content.decode()
+    assert "Agenda published" in page

@@ -19,9 +19,15 @@ class Command(BaseCommand):
             help="Also add COPIES - 1 synthetic copies of every committee and its meetings "
             "(for query-count tests and benchmarks).",
         )
+        parser.add_argument(
+            "--no-publish",
+            action="store_false",
+            dest="publish",
+            help="Leave the published meetings without rendered, stored packs (faster).",
+        )
 
-    def handle(self, *args, copies, **options):
-        if load_demo(copies=copies):
+    def handle(self, *args, copies, publish, **options):
+        if load_demo(copies=copies, publish=publish):
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         else:
             self.stdout.write("A council is already set up; demo data not loaded.")
