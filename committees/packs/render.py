@@ -9,6 +9,7 @@ previewed or published.
 These are plain functions of a meeting, so that a task queue can run them as well as a view.
 """
 
+import copy
 import hashlib
 import io
 import logging
@@ -166,9 +167,16 @@ def _html(pack):
     return render_to_string("committees/pack/_pack.html", {"pack": pack})
 
 
-def render_pack_files(meeting) -> PackFiles:
+def render_pack_files(meeting, *, published_on=None) -> PackFiles:
     """Both packs, rendered for publication. Raises PackRenderError if either fails, so that
-    publication fails as a whole and nothing half-rendered is stored."""
+    publication fails as a whole and nothing half-rendered is stored.
+
+    `published_on` is the date the front sheet prints as "Published …", for a first
+    publication whose date is not yet saved on the meeting (the meeting itself is not changed).
+    """
+    if published_on is not None and meeting.published_on != published_on:
+        meeting = copy.copy(meeting)
+        meeting.published_on = published_on
     public = _source(meeting, restricted=False)
     restricted = _source(meeting, restricted=True)
     public_pdf = render_source(public)

@@ -464,6 +464,16 @@ def test_render_pack_files_gives_the_publication_both_packs_and_their_html(synth
     assert files.public_pack.restricted is False and files.restricted_pack.restricted is True
 
 
+def test_a_first_publication_prints_its_date_on_the_front_sheet(synthetic):
+    Meeting.objects.filter(pk=synthetic.pk).update(published_on=None)
+    draft = Meeting.objects.get(pk=synthetic.pk)
+    files = render_pack_files(draft, published_on=dt.date(2030, 7, 15))
+    assert "Published 15 July 2030" in files.public_html
+    front = squash(PdfReader(io.BytesIO(files.public_pdf)).pages[0].extract_text())
+    assert "Published 15 July 2030" in front
+    assert draft.published_on is None
+
+
 def test_a_corrupt_upload_fails_the_render_with_a_clear_message(synthetic):
     document = Document.objects.get(title="Detailed Monitoring Tables")
     document.upload.save("broken.pdf", ContentFile(b"%PDF-1.7\nthis is not really a PDF"))

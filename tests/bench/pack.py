@@ -1,0 +1,287 @@
+"""Agenda pack rendering benchmark: `make bench` or `python -m tests.bench.pack [SIZE ...]`.
+
+For synthetic packs of about 50, 200 and 500 pages it prints pages, seconds, pages per second
+and peak memory of the project's render, the ratio of that time to WeasyPrint rendering the same
+final HTML string directly (the engine's own speed, our floor), the time to answer a preview
+from the cache, and the time to serve the stored, published PDF.
+
+Each size runs in its own process (a clean peak of memory) on a throw-away SQLite database and
+media folder in a temporary directory; nothing touches var/. Figures are printed, never asserted.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+SIZES = (50, 200, 500)
+# A report: cover sheet, about 2½ pages of text and a monitoring table; every fourth item
+# also has a 4-page uploaded PDF appendix. An item is then about 8 pages with the blank pages
+# that right-hand starts add.
+PARAGRAPHS = 16
+PAGES_PER_ITEM = 7.8
+UPLOAD_EVERY = 4
+UPLOAD_PAGES = 4
+SERVE_REQUESTS = 20
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="target page counts")
+    parser.add_argument("--child", choices=["pack", "engine", "plain"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs of each measurement; the fastest counts"
+    )
+    parser.add_argument("--html", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "pack":
+        print(json.dumps(measure_pack(args.sizes[0], args.html)))
+        return
+    if args.child:
+        print(json.dumps(measure_engine(args.html, tagged=args.child == "engine")))
+        return
+    print(f"{'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'× engine':>9} "
+          f"{'engine MB':>10} {'× plain':>8} {'cached s':>9} {'serve ms':>9}")  # fmt: skip
+    for size in args.sizes:
+        ours, engine, plain = run_size(size, repeat=max(1, args.repeat))
+        print(
+            f"{ours['pages']:>6} {ours['seconds']:>8.2f} {ours['pages'] / ours['seconds']:>8.1f} "
+            f"{ours['peak_mb']:>8.0f} {ours['seconds'] / engine['seconds']:>9.2f} "
+            f"{engine['peak_mb']:>10.0f} {ours['seconds'] / plain['seconds']:>8.2f} "
+            f"{ours['cached_seconds']:>9.3f} {ours['serve_ms']:>9.1f}",
+            flush=True,
+        )
+    print(
+        "\nseconds, pages/s, peak MB: the project's render of the public pack on an empty cache\n"
+        "(assemble, templates, hash, upload checks, WeasyPrint, uploads merged, cache written);\n"
+        "peak MB is the maximum RSS of the process, database set-up included.\n"
+        "× engine: that time over WeasyPrint alone on the same final HTML string with the same\n"
+        "options (tagged PDF/UA-1), in a fresh process (engine MB: its peak). × plain: over\n"
+        "weasyprint.HTML(string=...).write_pdf() with default options (untagged).\n"
+        "cached s: the same pack asked for again, answered from the cache.\n"
+        "Each figure is the fastest of --repeat runs (peaks: the highest).\n"
+        f"serve ms: GET of the stored public PDF, mean of {SERVE_REQUESTS} requests (test client)."
+    )
+
+
+def run_size(size, *, repeat):
+    """Our render, then WeasyPrint on the same HTML, each in its own fresh process, `repeat`
+    times in turn; the fastest time and the highest peak of each count (the machine may be
+    busy with other work)."""
+    runs = [[], [], []]
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory(prefix="pack-bench-") as tmp:
+            os.mkdir(os.path.join(tmp, "staticfiles"))  # WhiteNoise warns without it
+            env = {
+                **os.environ,
+                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+                "VAR_DIR": tmp,
+                "SECRET_KEY": os.environ.get("SECRET_KEY") or "pack-benchmark-only",
+                "DEBUG": "",
+                "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
+                "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            }
+            html = os.path.join(tmp, "pack.html")
+            runs[0].append(child(env, "pack", str(size), "--html", html))
+            runs[1].append(child(env, "engine", "--html", html))
+            runs[2].append(child(env, "plain", "--html", html))
+    return [
+        {
+            **min(results, key=lambda result: result["seconds"]),
+            "peak_mb": max(result["peak_mb"] for result in results),
+        }
+        for results in runs
+    ]
+
+
+def child(env, kind, *args):
+    completed = subprocess.run(
+        [sys.executable, "-m", "tests.bench.pack", "--child", kind, *args],
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def warm_up():
+    """Fonts and WeasyPrint's own caches load on a small document first, in every process."""
+    import weasyprint
+
+    from committees.packs import pdf
+
+    weasyprint.HTML(string="<p>warm up</p>").write_pdf(**pdf.PDF_OPTIONS)
+
+
+def measure_pack(size, html_path):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    from committees.packs import render
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    meeting = build_meeting(items=max(1, round(size / PAGES_PER_ITEM)))
+    warm_up()
+
+    started = time.perf_counter()
+    rendered = render.render_pack_pdf(meeting, restricted=False)
+    seconds = time.perf_counter() - started
+    assert not rendered.cached
+    peak = peak_mb()
+
+    started = time.perf_counter()
+    assert render.render_pack_pdf(meeting, restricted=False).cached
+    cached_seconds = time.perf_counter() - started
+
+    with open(html_path, "w", encoding="utf-8") as out:
+        out.write(render.print_source(meeting, restricted=False).html)
+    return {
+        "pages": rendered.page_count,
+        "seconds": seconds,
+        "peak_mb": peak,
+        "cached_seconds": cached_seconds,
+        "serve_ms": serve_ms(meeting, rendered),
+    }
+
+
+def measure_engine(html_path, *, tagged):
+    import django
+
+    django.setup()
+    import weasyprint
+
+    from committees.packs import pdf
+
+    with open(html_path, encoding="utf-8") as source:
+        html = source.read()
+    warm_up()
+    options = pdf.PDF_OPTIONS if tagged else {}
+    started = time.perf_counter()
+    weasyprint.HTML(string=html).write_pdf(**options)
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb()}
+
+
+def serve_ms(meeting, rendered):
+    from django.core.files.base import ContentFile
+    from django.test import Client
+    from django.urls import reverse
+
+    from committees.models import Publication
+
+    publication = Publication(meeting=meeting, content_hash=rendered.content_hash)
+    publication.public_pdf.save("public.pdf", ContentFile(rendered.data), save=False)
+    publication.save()
+    client = Client()
+    url = reverse("committees:pack_pdf", args=[meeting.pk])
+    started = time.perf_counter()
+    for _ in range(SERVE_REQUESTS):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert len(b"".join(response.streaming_content)) == len(rendered.data)
+    return (time.perf_counter() - started) / SERVE_REQUESTS * 1000
+
+
+def build_meeting(*, items):
+    """A published meeting of `items` reports, each with a cover sheet, text and a table."""
+    import datetime as dt
+
+    import weasyprint
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from committees.models import (
+        AgendaItem,
+        Committee,
+        Council,
+        CoverSheet,
+        Document,
+        Meeting,
+        MunicipalYear,
+        Officer,
+    )
+
+    Council.objects.create(
+        name="Benchmark City Council",
+        address="Council House",
+        web_address="https://www.example.gov.uk",
+        chief_executive="A. Chief",
+    )
+    MunicipalYear.objects.create(
+        label="2030/2031", start_date=dt.date(2030, 5, 1), end_date=dt.date(2031, 4, 30)
+    )
+    committee = Committee.objects.create(name="Benchmark Overview and Scrutiny Committee")
+    meeting = Meeting.objects.create(
+        committee=committee,
+        starts_at=timezone.make_aware(dt.datetime(2030, 7, 24, 14, 0)),
+        published_on=dt.date(2030, 7, 16),
+    )
+    author = Officer.objects.create(name="Report Author", job_title="Head of Finance")
+    sentence = (
+        "The forecast outturn reflects pressures in demand-led services, partly offset by "
+        "vacancy management and one-off income, and the directorate is taking action to "
+        "bring spending back within budget by the end of the year. "
+    )
+    body = (
+        "".join(f"<h3>Section {n}</h3><p>{sentence * 5}</p>" for n in range(1, PARAGRAPHS + 1))
+        + table()
+    )
+    upload = weasyprint.HTML(
+        string="".join(
+            f"<h1>Appendix page {k}</h1><p>{sentence * 20}</p><div style='break-after: page'></div>"
+            for k in range(1, UPLOAD_PAGES + 1)
+        )
+    ).write_pdf()
+    for position in range(1, items + 1):
+        item = AgendaItem.objects.create(
+            meeting=meeting, position=position, title=f"Monitoring Report {position}"
+        )
+        report = Document.objects.create(
+            item=item, position=1, title=f"Monitoring Report {position}", body=body
+        )
+        cover = CoverSheet.objects.create(
+            document=report,
+            purpose="To update the committee on the monitoring position.",
+            recommendations="That the committee notes the report.",
+        )
+        cover.authors.add(author)
+        if position % UPLOAD_EVERY == 0:
+            Document.objects.create(
+                item=item,
+                position=2,
+                kind=Document.Kind.APPENDIX,
+                title="Monitoring Tables",
+                upload=ContentFile(upload, name=f"appendix-{position}.pdf"),
+                upload_pages=UPLOAD_PAGES,
+            )
+    return meeting
+
+
+def table():
+    rows = "".join(
+        f"<tr><th scope='row'>Directorate {n}</th><td>{n * 12.345:.3f}</td>"
+        f"<td>({n * 3.21:.3f})</td><td>{n * 9.135:.3f}</td><td>{n * 0.5:.3f}</td></tr>"
+        for n in range(1, 13)
+    )
+    return (
+        "<table><caption>Table 1: Revenue monitoring position</caption><thead><tr>"
+        "<th scope='col'>Directorate</th><th scope='col'>Budget £m</th>"
+        "<th scope='col'>Income £m</th><th scope='col'>Forecast £m</th>"
+        f"<th scope='col'>Variation £m</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+if __name__ == "__main__":
+    main()
