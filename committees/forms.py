@@ -56,6 +56,14 @@ class VersionedFormMixin(GovukFormMixin):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
 
+    def rebase(self, record):
+        """After a refused save, keep the editor's text but base it on the version now saved,
+        so that saving again replaces that version knowingly instead of being refused for ever.
+        """
+        record.refresh_from_db(fields=["version"])
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(record.version)
+
 
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
     """Create a meeting, or change when and where it is."""

@@ -731,7 +731,7 @@ class CoverSheet(models.Model):
     cabinet_member_approval_note = models.CharField(
         max_length=100, blank=True, help_text="e.g. 'approved by email'."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[authors])
 
     # The narrative sections and sign-offs in the order and wording of the council's template.
     SECTIONS = [
@@ -782,6 +782,7 @@ class BackgroundPaper(ExemptMixin):
     )
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["cover", "position", "pk"]

@@ -14,8 +14,15 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "type"},
 }
-# Word conversion embeds images as data: URIs; they carry no script.
+# Word conversion embeds images as data: URIs, harmless in an image; a data: link, though, can
+# open an HTML page of its own, so data: is kept for img src only.
 URL_SCHEMES = {"http", "https", "mailto", "tel", "data"}
+
+
+def _no_data_links(element, attribute, value):
+    if value.strip().lower().startswith("data:") and (element, attribute) != ("img", "src"):
+        return None
+    return value
 
 
 def sanitise_html(html: str) -> str:
@@ -27,5 +34,6 @@ def sanitise_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_no_data_links,
         link_rel="noopener noreferrer",
     )

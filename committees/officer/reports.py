@@ -12,12 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from committees import roles
-from committees.models import AgendaItem, Council, CoverSheet, Document
+from committees.models import AgendaItem, BackgroundPaper, Council, CoverSheet, Document
 from committees.officer.access import officer_required, staff_required
+from committees.officer.history import history_changes
 from committees.officer.report_forms import (
     BackgroundPaperFormSet,
     CoverSheetForm,
@@ -25,6 +24,7 @@ from committees.officer.report_forms import (
     error_summary,
     kept_and_removed_papers,
 )
+from committees.packs import assemble
 from committees.packs.assemble import Pack, PackItem, pack_documents
 from committees.services import EditConflict
 from committees.services import reports as report_services
@@ -82,7 +82,7 @@ def document_editor(request, document):
                 return saved
         elif not is_new and request.POST.get("version") != str(document.version):
             form.add_error(None, str(EditConflict(document)))
-            keep_editing_current_version(form, document)
+            form.rebase(document)
 
     appendices = []
     if is_report and not is_new:
@@ -138,7 +138,7 @@ def save_document(request, form, cover_form, papers, *, is_new):
             )
     except EditConflict as error:
         form.add_error(None, str(error))
-        keep_editing_current_version(form, document)
+        form.rebase(document)
         messages.error(request, "Your changes were not saved because someone else saved first.")
         return None
     except ValidationError as error:
@@ -159,15 +159,6 @@ def save_document(request, form, cover_form, papers, *, is_new):
     return redirect("officer:document_edit", document.pk)
 
 
-def keep_editing_current_version(form, document):
-    """After a refused save the form keeps the editor's text, now based on the saved version,
-    so that saving again replaces it knowingly rather than being refused for ever."""
-    current = Document.objects.filter(pk=document.pk).values_list("version", flat=True).first()
-    if current is not None:
-        form.data = form.data.copy()
-        form.data[form.add_prefix("version")] = str(current)
-
-
 @staff_required
 def document_preview(request, pk):
     """The document as the restricted agenda pack will show it, through the pack's partials."""
@@ -178,7 +169,7 @@ def document_preview(request, pk):
         for entry in AgendaItem.objects.filter(meeting=meeting).numbered()
         if entry.pk == document.item_id
     )
-    prefetch_related_objects([item], Prefetch("documents", queryset=pack_document_queryset()))
+    prefetch_related_objects([item], Prefetch("documents", queryset=assemble.document_queryset()))
     part = next(
         entry
         for entry in pack_documents(item, restricted=True)
@@ -205,64 +196,22 @@ def document_preview(request, pk):
     )
 
 
-def pack_document_queryset():
-    # As committees.packs.assemble.assemble() prefetches an item's documents.
-    return Document.objects.select_related(
-        "cover__lead_member", "cover__lead_director", "cover__originating_slt_member"
-    ).prefetch_related("cover__authors", "cover__background_papers")
-
-
 @staff_required
 def document_history(request, pk):
     """Who changed what and when, for the document and its cover sheet, newest first."""
     document = editable_document(request, pk)
-    changes = [
-        *history_changes(document.history.select_related("history_user"), "Document"),
-        *history_changes(
-            CoverSheet.history.filter(document_id=document.pk).select_related("history_user"),
-            "Cover sheet",
-        ),
-    ]
-    changes.sort(key=lambda change: change["record"].history_date, reverse=True)
+    changes = history_changes(
+        [
+            *document.history.select_related("history_user"),
+            *CoverSheet.history.filter(document_id=document.pk).select_related("history_user"),
+            *BackgroundPaper.history.filter(cover_id=document.pk).select_related("history_user"),
+        ]
+    )
     return render(
         request,
         "officer/document_history.html",
         {"document": document, "meeting": document.item.meeting, "changes": changes},
     )
-
-
-def history_changes(records, part):
-    """Each historical record with the fields it changed from the record before it."""
-    records = sorted(records, key=lambda record: (record.history_date, record.history_id))
-    changes, previous = [], None
-    for record in records:
-        fields = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(
-                previous, excluded_fields=["version"], foreign_keys_are_objs=True
-            )
-            for change in delta.changes:
-                field = record.instance_type._meta.get_field(change.field)
-                fields.append(
-                    {
-                        "label": str(field.verbose_name).capitalize(),
-                        "old": shown_value(change.old),
-                        "new": shown_value(change.new),
-                    }
-                )
-        changes.append({"record": record, "part": part, "fields": fields})
-        previous = record
-    return changes
-
-
-def shown_value(value):
-    """A changed value as the history table shows it: long text and HTML cut to a few words."""
-    if value in (None, ""):
-        return "(blank)"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    text = strip_tags(str(value)).strip() or "(images or formatting only)"
-    return Truncator(" ".join(text.split())).words(25)
 
 
 @officer_required

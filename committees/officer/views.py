@@ -16,6 +16,7 @@ from committees.forms import (
 )
 from committees.models import AgendaItem, Committee, Document, Meeting
 from committees.officer.access import officer_required, staff_required
+from committees.officer.history import history_changes
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services
@@ -98,6 +99,7 @@ def meeting_agenda(request, pk):
 
 def refuse_conflict(request, form, error):
     form.add_error(None, str(error))
+    form.rebase(error.instance)
     messages.error(request, "Your changes were not saved because someone else saved first.")
 
 
@@ -264,31 +266,6 @@ def meeting_publish(request, pk):
     )
 
 
-def history_rows(records):
-    """Who changed what and when, newest first, with the fields each change touched."""
-    rows = []
-    for record in sorted(records, key=lambda record: record.history_date, reverse=True):
-        previous = record.prev_record if record.history_type == "~" else None
-        changed = (
-            [
-                change.field
-                for change in record.diff_against(previous, excluded_fields=["version"]).changes
-            ]
-            if previous
-            else []
-        )
-        rows.append(
-            {
-                "record": record,
-                "kind": record.instance_type._meta.verbose_name,
-                "changed": [
-                    record.instance_type._meta.get_field(name).verbose_name for name in changed
-                ],
-            }
-        )
-    return rows
-
-
 @officer_required
 def meeting_history(request, pk):
     meeting = editable_meeting(pk)
@@ -298,7 +275,7 @@ def meeting_history(request, pk):
         *Document.history.filter(item__meeting_id=meeting.pk).select_related("history_user"),
     ]
     return render(
-        request, "officer/history.html", {"meeting": meeting, "rows": history_rows(records)}
+        request, "officer/history.html", {"meeting": meeting, "changes": history_changes(records)}
     )
 
 

@@ -144,6 +144,13 @@ def pack_documents(item, *, restricted):
     return documents
 
 
+def document_queryset():
+    """Documents with their cover sheets, authors and background papers: three queries."""
+    return Document.objects.select_related(
+        "cover__lead_member", "cover__lead_director", "cover__originating_slt_member"
+    ).prefetch_related("cover__authors", "cover__background_papers")
+
+
 def meeting_queryset():
     """Meetings with what the front sheet needs."""
     return Meeting.objects.select_related("committee__contact", "venue")
@@ -157,13 +164,10 @@ def assemble(meeting, *, restricted=False):
         .by_role()
         .select_related("councillor")
     )
-    documents = Document.objects.select_related(
-        "cover__lead_member", "cover__lead_director", "cover__originating_slt_member"
-    ).prefetch_related("cover__authors", "cover__background_papers")
     items = (
         AgendaItem.objects.filter(meeting=meeting)
         .numbered()
-        .prefetch_related(Prefetch("documents", queryset=documents))
+        .prefetch_related(Prefetch("documents", queryset=document_queryset()))
     )
     pack_items = []
     for item in items:

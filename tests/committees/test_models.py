@@ -330,6 +330,7 @@ def test_items_are_numbered_by_position_with_exempt_items_last():
         ('<p>Budget<img src="x" onerror="alert(1)"></p>', ["onerror"]),
         ('<p>Budget</p><iframe src="https://evil.example"></iframe>', ["<iframe", "evil"]),
         ('<p style="background:url(javascript:alert(1))">Budget</p>', ["style", "javascript:"]),
+        ('<p><a href="data:text/html;base64,PHNjcmlwdD4=">Budget</a></p>', ["data:"]),
     ],
 )
 def test_document_body_is_sanitised_on_save(hostile, forbidden):

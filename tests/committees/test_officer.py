@@ -264,6 +264,12 @@ def test_second_editor_of_the_same_item_is_refused_and_keeps_their_text(client, 
     assert 'value="Apologies (second editor)"' in page
     item.refresh_from_db()
     assert item.title == "Apologies (first editor)"
+    # The form now carries the saved version: saving again replaces it knowingly.
+    assert f'name="version" value="{item.version}"' in page
+    again = client.post(url, {"title": "Apologies (second editor)", "version": item.version})
+    assert again.status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Apologies (second editor)"
 
 
 def test_claim_version_lets_only_the_first_of_two_saves_through(upcoming):
@@ -301,7 +307,8 @@ def test_history_shows_who_changed_which_fields(officer_client, upcoming):
     )
     page = text(officer_client.get(reverse("officer:meeting_history", args=[upcoming.pk])))
     assert "Jamie Sheldon" in page
-    assert "Changed agenda item “Apologies for absence”: title" in page
+    assert "Agenda item “Apologies for absence” changed" in " ".join(page.split())
+    assert "Title" in page and "Apologies for absence" in page
 
 
 def test_dashboard_counts_items_without_reports_and_to_follow(officer_client, demo):

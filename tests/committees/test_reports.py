@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from committees import roles
-from committees.models import BackgroundPaper, CoverSheet, Document
+from committees.models import BackgroundPaper, CoverSheet, Document, Officer
 from committees.services import EditConflict
 from committees.services import reports as report_services
 from tests.committees.test_uploads import BAD_FILES, bad_file, docx_bytes, pdf_bytes
@@ -596,3 +596,13 @@ def test_unknown_document_kinds_are_not_found(officer_client):
     item = AgendaItemFactory()
 
     assert officer_client.get(add_url(item, "generated")).status_code == 404
+
+
+def test_history_records_changes_to_authors_and_background_papers(client, demo):
+    document = Document.objects.get(title__startswith="Revenue Monitoring 2019/20")
+    client.force_login(get_user_model().objects.get(username="officer"))
+    document.cover.authors.add(Officer.objects.get(name="Jamie Sheldon"))
+    BackgroundPaper.objects.create(cover=document.cover, title="Budget book 2019/20")
+    page = client.get(reverse("officer:document_history", args=[document.pk])).content.decode()
+    assert "Hannah West, Jamie Sheldon, Paul Looby" in page
+    assert "Budget book 2019/20" in page
