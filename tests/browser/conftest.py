@@ -60,6 +60,9 @@ def page(browser, live_server):
 
 def run_axe(page):
     """Run axe-core on the page; return its serious and critical WCAG 2.x A/AA violations."""
+    # Icon fonts (the editor's toolbar) must have loaded, or axe reads their ligature names
+    # ("format_bold") as visible text.
+    page.evaluate("document.fonts.ready.then(() => true)")
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
