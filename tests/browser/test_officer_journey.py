@@ -101,7 +101,8 @@ def test_officer_builds_and_publishes_an_agenda(browser, live_server, demo, axe_
     context.close()
 
     # A member of the public reads the published agenda and pack.
-    public = browser.new_context(base_url=live_server.url).new_page()
+    public_context = browser.new_context(base_url=live_server.url)
+    public = public_context.new_page()
     public.goto(agenda_url.replace("/officer/meetings/", "/meetings/"))
     agenda = public.locator(".app-agenda > li h3")
     expect(agenda.nth(4)).to_have_text("5. Procurement update – To Follow")
@@ -114,6 +115,7 @@ def test_officer_builds_and_publishes_an_agenda(browser, live_server, demo, axe_
     pdf = public.request.get(public.url.replace("/pack/", "/pack.pdf"))
     assert pdf.ok
     assert pdf.body().startswith(b"%PDF-")
+    public_context.close()
 
 
 def test_refused_upload_shows_the_error_at_the_field(browser, live_server, demo, tmp_path):
