@@ -321,3 +321,26 @@ def test_dashboard_counts_items_without_reports_and_to_follow(officer_client, de
     assert row.items_without_reports == 1
     assert row.items_to_follow == 1
     assert row.days_left == (meeting.publication_deadline - timezone.localdate()).days
+
+
+def test_standing_items_are_edited_per_committee_and_used_by_new_meetings(officer_client):
+    committee = Committee.objects.get(slug=PFCF)
+    url = reverse("officer:standing_items", args=[committee.slug])
+    page = text(officer_client.get(url))
+    assert "Apologies" in page
+    formset = officer_client.get(url).context["formset"]
+    saved = formset.initial_forms
+    data = {"standing_items-TOTAL_FORMS": len(saved), "standing_items-INITIAL_FORMS": len(saved)}
+    for index, form in enumerate(saved):
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if name == "title" and value == "Apologies":
+                value = "Apologies for absence"
+            if value not in (None, False):
+                data[f"standing_items-{index}-{name}"] = getattr(value, "pk", value)
+    response = officer_client.post(url, data)
+    assert response.status_code == 302
+    meeting = agenda_services.meeting_create(
+        meeting=Meeting(committee=committee, starts_at=timezone.now() + dt.timedelta(days=90))
+    )
+    assert titles(meeting)[0] == "Apologies for absence"
