@@ -97,26 +97,32 @@ def meeting_agenda(request, pk):
     )
 
 
-def refuse_conflict(request, form, error):
-    form.add_error(None, str(error))
-    form.rebase(error.instance)
-    messages.error(request, "Your changes were not saved because someone else saved first.")
+def saved_unless_conflict(request, form, save):
+    """Call `save(version)` for a valid POSTed form. If someone else saved first, keep the
+    editor's text in the form, rebased on the saved version, and say so; return False."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save(form.cleaned_data["version"])
+    except EditConflict as error:
+        form.add_error(None, str(error))
+        form.rebase(error.instance)
+        messages.error(request, "Your changes were not saved because someone else saved first.")
+        return False
+    return True
 
 
 @officer_required
 def meeting_edit(request, pk):
     meeting = editable_meeting(pk)
     form = MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agenda_services.meeting_update(
-                meeting=form.save(commit=False), expected_version=form.cleaned_data["version"]
-            )
-        except EditConflict as error:
-            refuse_conflict(request, form, error)
-        else:
-            messages.success(request, "Meeting details saved.")
-            return redirect("officer:meeting", meeting.pk)
+
+    def save(version):
+        agenda_services.meeting_update(meeting=form.save(commit=False), expected_version=version)
+
+    if saved_unless_conflict(request, form, save):
+        messages.success(request, "Meeting details saved.")
+        return redirect("officer:meeting", meeting.pk)
     return render(request, "officer/meeting_form.html", {"form": form, "meeting": meeting})
 
 
@@ -145,19 +151,17 @@ def item_add(request, pk):
     items = list(meeting.items.numbered())
     default_after = agenda_services.default_insert_after(meeting)
     after_pk = request.POST.get("after", default_after.pk if default_after else "")
-    if request.method == "POST" and form.is_valid():
-        after = next((i for i in items if str(i.pk) == str(after_pk)), None)
-        try:
-            agenda_services.agenda_item_add(
-                item=form.save(commit=False),
-                after=after,
-                expected_meeting_version=form.cleaned_data["version"],
-            )
-        except EditConflict as error:
-            refuse_conflict(request, form, error)
-        else:
-            messages.success(request, f"Item added: {item.title}.")
-            return redirect("officer:meeting", meeting.pk)
+
+    def save(version):
+        agenda_services.agenda_item_add(
+            item=form.save(commit=False),
+            after=next((i for i in items if str(i.pk) == str(after_pk)), None),
+            expected_meeting_version=version,
+        )
+
+    if saved_unless_conflict(request, form, save):
+        messages.success(request, f"Item added: {item.title}.")
+        return redirect("officer:meeting", meeting.pk)
     if not form.is_bound:
         form.initial["version"] = meeting.version
     return render(
@@ -175,16 +179,13 @@ def editable_item(pk):
 def item_edit(request, pk):
     item = editable_item(pk)
     form = AgendaItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agenda_services.agenda_item_update(
-                item=form.save(commit=False), expected_version=form.cleaned_data["version"]
-            )
-        except EditConflict as error:
-            refuse_conflict(request, form, error)
-        else:
-            messages.success(request, f"Item saved: {item.title}.")
-            return redirect("officer:meeting", item.meeting_id)
+
+    def save(version):
+        agenda_services.agenda_item_update(item=form.save(commit=False), expected_version=version)
+
+    if saved_unless_conflict(request, form, save):
+        messages.success(request, f"Item saved: {item.title}.")
+        return redirect("officer:meeting", item.meeting_id)
     return render(
         request, "officer/item_form.html", {"form": form, "meeting": item.meeting, "item": item}
     )

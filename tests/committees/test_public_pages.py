@@ -9,21 +9,8 @@ from django.utils import timezone
 
 from committees.demo import load_demo
 from committees.models import Committee, Councillor, Meeting
+from tests.committees.test_demo import SEED_AGENDA
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
-
-SEED_TITLES = [
-    "Apologies",
-    "Declarations of Interest",
-    "Minutes",
-    "Chair's Urgent Business",
-    "Mapping of Corporate Plan to Scrutiny Committees",
-    "Revenue Monitor 2019/20 - Month 2",
-    "Update on the Corporate Procurement Services",
-    "Customer Experience Programme Update",
-    "Performance discussion",
-    "Work Programme",
-    "Tracking Decisions",
-]
 
 
 @pytest.fixture
@@ -65,7 +52,7 @@ def test_seed_meeting_lists_the_eleven_items_with_seed_numbers_and_titles(client
     response = client.get(seed_meeting().get_absolute_url())
     page = text(response)
     positions = [page.index(f"{number}.</span> {title}") for number, title in
-                 enumerate(SEED_TITLES, start=1)]  # fmt: skip
+                 enumerate(SEED_AGENDA, start=1)]  # fmt: skip
     assert positions == sorted(positions)
     assert "Update on the Corporate Procurement Services – To Follow" in page
     assert "Performance discussion (Verbal)" in page
