@@ -39,12 +39,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "pack" / "print.css"
-# Part of every content hash: a new engine version, or a change to how pages are swapped or
-# stamped, must not be served from a cache filled by the old one.
 # Printed in the footer of every page of a restricted pack, uploaded pages included, so that a
 # printed sheet cannot be mistaken for a public one.
 RESTRICTED_NOTE = "Restricted: includes exempt information"
-ENGINE = f"scrutiny-pack-1 weasyprint-{version('weasyprint')} pypdf-{version('pypdf')}"
+# Part of every content hash: a new engine version, or a change to how uploaded pages are
+# merged (bump the first part), must not be served from a cache filled by the old one.
+ENGINE = f"scrutiny-pack-2 weasyprint-{version('weasyprint')} pypdf-{version('pypdf')}"
 
 
 @dataclass(frozen=True)
