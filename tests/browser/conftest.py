@@ -60,8 +60,13 @@ def page(browser, live_server):
 
 def run_axe(page):
     """Run axe-core on the page; return its serious and critical WCAG 2.x A/AA violations."""
-    # Icon fonts (the editor's toolbar) must have loaded, or axe reads their ligature names
-    # ("format_bold") as visible text.
+    # Check the page as a person sees it: scripts done, so the rich text editor has built its
+    # toolbar, and its icon font loaded, or axe reads the icons' ligature names ("format_bold")
+    # as visible text.
+    page.wait_for_load_state("networkidle")
+    if page.locator(".prose-editor").count():
+        page.locator(".prose-menubar__button").first.wait_for()
+        page.evaluate("document.fonts.load('24px \"Material Icons\"')")
     page.evaluate("document.fonts.ready.then(() => true)")
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate(
