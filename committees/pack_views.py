@@ -37,14 +37,13 @@ def _pdf_response(request, *, stored=None, data=None, filename, etag=None, last_
     """A PDF response, or 304 Not Modified when the reader's copy is current."""
     etag = quote_etag(etag) if etag else None
     timestamp = int(last_modified.timestamp()) if last_modified else None
-    not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp)
-    if not_modified is not None:
-        return not_modified
-    if stored is not None:
+    # A 304 Not Modified carries the same validators as the full response.
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None and stored is not None:
         response = FileResponse(
             stored.open("rb"), filename=filename, content_type="application/pdf"
         )
-    else:
+    elif response is None:
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(False, filename)
     if etag:

@@ -32,14 +32,19 @@ SERVE_REQUESTS = 20
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="target page counts")
-    parser.add_argument("--child", choices=["pack", "engine", "plain"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", choices=["build", "pack", "engine", "plain"], help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs of each measurement; the fastest counts"
     )
     parser.add_argument("--html", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child == "build":
+        print(json.dumps(build(args.sizes[0])))
+        return
     if args.child == "pack":
-        print(json.dumps(measure_pack(args.sizes[0], args.html)))
+        print(json.dumps(measure_pack(args.html)))
         return
     if args.child:
         print(json.dumps(measure_engine(args.html, tagged=args.child == "engine")))
@@ -93,7 +98,8 @@ def run_size(size, *, repeat):
                 "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             }
             html = os.path.join(tmp, "pack.html")
-            runs[0].append(child(env, "pack", str(size), "--html", html))
+            child(env, "build", str(size))
+            runs[0].append(child(env, "pack", "--html", html))
             runs[1].append(child(env, "engine", "--html", html))
             runs[2].append(child(env, "plain", "--html", html))
     return [
@@ -129,18 +135,29 @@ def warm_up():
     weasyprint.HTML(string="<p>warm up</p>").write_pdf(**pdf.PDF_OPTIONS)
 
 
-def measure_pack(size, html_path):
+def build(size):
+    """The throw-away database with the synthetic meeting, made in a process of its own so that
+    the rendering process starts like a server worker (Django loaded, nothing else)."""
     import django
 
     django.setup()
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return {"meeting": build_meeting(items=max(1, round(size / PAGES_PER_ITEM))).pk}
+
+
+def measure_pack(html_path):
+    import django
+
+    django.setup()
     from django.test.utils import setup_test_environment
 
+    from committees.models import Meeting
     from committees.packs import render
 
     setup_test_environment()
-    call_command("migrate", verbosity=0)
-    meeting = build_meeting(items=max(1, round(size / PAGES_PER_ITEM)))
+    meeting = Meeting.objects.get()
     warm_up()
     # A long-running server has its templates compiled and modules imported already.
     render.print_source(meeting, restricted=False)

@@ -555,7 +555,10 @@ def test_public_pack_serves_the_stored_publication_with_etag_and_last_modified(c
     assert response["ETag"] == f'"{files.content_hash}"'
     assert response["Last-Modified"]
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
-    assert client.get(url, headers={"if-none-match": response["ETag"]}).status_code == 304
+    not_modified = client.get(url, headers={"if-none-match": response["ETag"]})
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == response["ETag"]
+    assert "max-age=300" in not_modified["Cache-Control"]
 
     client.force_login(member_of(synthetic, "member"))
     restricted = client.get(reverse("committees:pack_restricted_pdf", args=[synthetic.pk]))
