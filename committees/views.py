@@ -84,7 +84,12 @@ def meeting_detail(request, pk):
     return render(
         request,
         "committees/meeting_detail.html",
-        {"meeting": meeting, "agenda": agenda, "publications": publications},
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "publications": publications,
+            "can_read_restricted": roles.can_read_restricted(request.user, meeting),
+        },
     )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 import html
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -176,3 +177,13 @@ def test_public_pages_run_a_bounded_number_of_queries(
         with django_assert_max_num_queries(bound):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(client, demo):
+    meeting = seed_meeting()
+    restricted = reverse("committees:pack_restricted_pdf", args=[meeting.pk])
+    page = text(client.get(meeting.get_absolute_url()))
+    assert reverse("committees:pack_pdf", args=[meeting.pk]) in page
+    assert restricted not in page
+    client.force_login(get_user_model().objects.get(username="councillor"))
+    assert restricted in text(client.get(meeting.get_absolute_url()))
