@@ -73,17 +73,24 @@ def agenda_publish(
         kind = Publication.Kind.REPUBLICATION
     else:
         kind = Publication.Kind.AGENDA
-    with transaction.atomic():
-        # A supplement carries the To Follow items whose reports have now arrived.
+    # A supplement carries the To Follow items whose reports have now arrived.
+    carried = []
+    if supplement:
         carried = list(meeting.items.filter(to_follow=True, documents__isnull=False).distinct())
-        if supplement:
-            if not carried:
-                raise PublicationRefused(["No To Follow item has a report yet."])
-            AgendaItem.objects.filter(pk__in=[item.pk for item in carried]).update(to_follow=False)
-        try:
-            files = render_pack_files(meeting)
-        except PackRenderError as error:
-            raise PublicationRefused([f"The agenda pack could not be rendered: {error}"]) from error
+        if not carried:
+            raise PublicationRefused(["No To Follow item has a report yet."])
+    # Rendered outside any transaction: a large pack takes seconds, and SQLite would hold its
+    # write lock all that time. The carried items lose their To Follow mark first, so that the
+    # pack shows their pages, and get it back if rendering fails.
+    carried_items = AgendaItem.objects.filter(pk__in=[item.pk for item in carried])
+    carried_items.update(to_follow=False)
+    try:
+        files = render_pack_files(meeting, published_on=meeting.published_on or today)
+    except PackRenderError as error:
+        carried_items.update(to_follow=True)
+        raise PublicationRefused([f"The agenda pack could not be rendered: {error}"]) from error
+
+    with transaction.atomic():
         stem = f"{today:%Y%m%d}-{files.content_hash[:12]}"
         publication = Publication(
             meeting=meeting,

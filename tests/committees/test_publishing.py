@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from committees.models import Meeting, Publication
 from committees.packs.pdf import PackRenderError
@@ -129,4 +130,29 @@ def test_publish_page_publishes_and_returns_to_the_agenda(client, officer):
         reverse("officer:meeting_publish", args=[meeting.pk]), {"action": "publish"}, follow=True
     )
     assert "Agenda published" in text(response)
+    assert meeting.publications.count() == 1
+
+
+def test_first_publication_pdf_prints_the_publication_date(officer):
+    meeting = meeting_in(30)
+    publication = agenda_publish(meeting=meeting, by=officer)
+    front_sheet = PdfReader(publication.public_pdf.open("rb")).pages[0].extract_text()
+    assert f"Published {timezone.localdate():%-d %B %Y}" in " ".join(front_sheet.split())
+    assert "Draft" not in front_sheet
+
+
+def test_failed_supplement_keeps_its_items_to_follow(officer):
+    meeting = meeting_in(30)
+    to_follow = AgendaItemFactory(meeting=meeting, title="Procurement update", to_follow=True)
+    agenda_publish(meeting=meeting, by=officer)
+    DocumentFactory(item=to_follow, title="Procurement report")
+    with (
+        mock.patch(
+            "committees.packs.render.write_pack_pdf", side_effect=PackRenderError("engine failed")
+        ),
+        pytest.raises(PublicationRefused),
+    ):
+        agenda_publish(meeting=meeting, by=officer, supplement=True)
+    to_follow.refresh_from_db()
+    assert to_follow.to_follow
     assert meeting.publications.count() == 1
