@@ -93,13 +93,27 @@ def meeting_detail(request, pk):
     )
 
 
+def is_published_document(document):
+    """The document is in the agenda as last published: a later draft's files stay private."""
+    meeting = document.item.meeting
+    publication = meeting.publications.order_by("-published_at").only("agenda").first()
+    if publication is None:  # published before the portal kept publication records
+        return meeting.is_published
+    anchor = f"document-{document.pk}"
+    return any(
+        part["anchor"] == anchor and part["exempt_paragraph"] is None
+        for item in publication.agenda
+        for part in item["documents"]
+    )
+
+
 def document_file(request, pk):
     """An uploaded appendix file. Exempt files only reach those entitled to read them."""
     document = get_object_or_404(
         Document.objects.select_related("item__meeting").exclude(upload=""), pk=pk
     )
     meeting = document.item.meeting
-    public = meeting.is_published and not (document.exempt or document.item.exempt)
+    public = not (document.exempt or document.item.exempt) and is_published_document(document)
     if not public and not (
         roles.can_read_restricted(request.user, meeting)
         or roles.can_edit_document(request.user, document)

@@ -8,10 +8,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from committees import roles
 from committees.models import Meeting
-from tests.factories import AgendaItemFactory, CouncillorFactory, DocumentFactory
+from committees.services.publication import agenda_publish
+from tests.factories import AgendaItemFactory, CouncillorFactory, DocumentFactory, MeetingFactory
 
 PFCF = "performance-finance-and-customer-focus-overview-and-scrutiny-committee"
 
@@ -71,4 +73,15 @@ def test_unpublished_agenda_appendix_is_for_officers_only(client, demo):
     url = appendix(draft)
     assert client.get(url).status_code == 302
     client.force_login(get_user_model().objects.get(username="officer"))
+    assert client.get(url).status_code == 200
+
+
+def test_appendix_added_after_publication_stays_private_until_republished(client, demo):
+    officer = get_user_model().objects.get(username="officer")
+    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=30))
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting), title="Report")
+    agenda_publish(meeting=meeting, by=officer)
+    url = appendix(meeting)
+    assert client.get(url).status_code == 302
+    agenda_publish(meeting=meeting, by=officer)
     assert client.get(url).status_code == 200
