@@ -13,8 +13,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 GOVUK := node_modules/govuk-frontend/dist/govuk
 SCSS := $(shell find static/scss -name '*.scss')
-# Settings refuse to start without a SECRET_KEY unless DEBUG is on, and pytest-django imports them
-# before tests/conftest.py can set one; tests run with DEBUG off, like production.
+# Tests sign sessions and CSRF tokens, so they need a SECRET_KEY, and pytest-django loads the
+# settings before tests/conftest.py could set one; tests run with DEBUG off, like production.
 TEST_ENV := SECRET_KEY="$${SECRET_KEY:-insecure-test-key}"
 
 .PHONY: venv assets chromium fonts run test lint bench clean
