@@ -440,9 +440,6 @@ class MeetingQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
 
-    def past(self, now=None):
-        return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
-
     def published(self):
         """Meetings whose agenda the public may read."""
         return self.filter(published_on__isnull=False)

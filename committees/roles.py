@@ -5,7 +5,6 @@ from committees.models import Membership
 OFFICERS = "Democratic services officers"
 AUTHORS = "Report authors"
 COUNCILLORS = "Councillors"
-ROLES = (OFFICERS, AUTHORS, COUNCILLORS)
 
 
 def group_names(user):

@@ -27,7 +27,3 @@ def register(generator: Generator) -> None:
 
 def get(key: str) -> Generator | None:
     return _generators.get(key)
-
-
-def choices() -> list[tuple[str, str]]:
-    return sorted(((g.key, g.label) for g in _generators.values()), key=lambda c: c[1])
