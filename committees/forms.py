@@ -1,6 +1,7 @@
 """Officer forms, styled with GOV.UK Frontend classes; rendered by templates/includes/form.html."""
 
 import datetime
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -125,6 +126,15 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
 
 
 class PublishForm(GovukFormMixin, forms.Form):
+    # One token per form shown: the same form sent twice (a double click, a proxy's retry)
+    # publishes once.
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["token"] = uuid.uuid4().hex
+
     reason_for_urgency = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -4,28 +4,22 @@ import calendar
 import datetime
 from itertools import groupby
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
-from committees import roles
-from committees.models import (
-    Committee,
-    Councillor,
-    Document,
-    Meeting,
-    Membership,
-)
+from committees import roles, stored
+from committees.models import Committee, Councillor, Meeting, Membership, PublishedFile
+from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, require, stored_response
 from committees.packs import assemble
 from committees.packs.generators import scrutiny_committees_with_mapping
 
 HOME_LIST_LENGTH = 10
 PRIVATE = {"private": True, "no_store": True}
+PUBLIC = {"public": True, "max_age": PUBLIC_MAX_AGE}
 
 
 def home(request):
@@ -75,73 +69,62 @@ def meeting_detail(request, pk):
     """The meeting and its agenda as last published; drafts never show here."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
     publications = list(meeting.publications.for_public())
-    if publications:
-        agenda = publications[0].agenda
-    elif meeting.is_published:  # published before the portal kept publication records
-        agenda = assemble.assemble(meeting).outline()
-    else:
-        agenda = []
     return render(
         request,
         "committees/meeting_detail.html",
         {
             "meeting": meeting,
-            "agenda": agenda,
+            "agenda": publications[0].agenda if publications else [],
             "publications": publications,
             "can_read_restricted": roles.can_read_restricted(request.user, meeting),
         },
     )
 
 
-def is_published_document(document):
-    """The document is in the agenda as last published: a later draft's files stay private."""
-    meeting = document.item.meeting
-    publication = meeting.publications.order_by("-published_at").only("agenda").first()
-    if publication is None:  # published before the portal kept publication records
-        return meeting.is_published
-    anchor = f"document-{document.pk}"
-    return any(
-        part["anchor"] == anchor and part["exempt_paragraph"] is None
-        for item in publication.agenda
-        for part in item["documents"]
-    )
-
-
 def document_file(request, pk):
-    """An uploaded appendix file. Exempt files only reach those entitled to read them."""
-    document = get_object_or_404(
-        Document.objects.select_related("item__meeting").exclude(upload=""), pk=pk
+    """An uploaded appendix as the meeting's latest publication froze it.
+
+    A file the latest publication does not include is not found, whatever the draft holds;
+    an exempt one reaches only those entitled to read the restricted pack.
+    """
+    published = (
+        PublishedFile.objects.filter(document_pk=pk)
+        .select_related("publication__meeting__committee", "file")
+        .order_by("-publication__published_at")
+        .first()
     )
-    meeting = document.item.meeting
-    public = not (document.exempt or document.item.exempt) and is_published_document(document)
-    if not public and not (
-        roles.can_read_restricted(request.user, meeting)
-        or roles.can_edit_document(request.user, document)
-    ):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
-    response = FileResponse(
-        document.upload.open("rb"),
-        filename=f"{document.title}.pdf",
+    if published is None:
+        raise Http404("No published file.")
+    meeting = published.publication.meeting
+    latest = meeting.publications.order_by("-published_at").values_list("pk", flat=True).first()
+    if latest != published.publication_id:
+        raise Http404("The file is not in the agenda as last published.")
+    if published.exempt:
+        refused = require(request, roles.can_read_restricted(request.user, meeting))
+        if refused:
+            return refused
+    response = stored_response(
+        request,
+        published.file,
+        filename=f"{published.title}.pdf",
         content_type="application/pdf",
+        etag=published.file.sha256,
+        last_modified=published.publication.published_at,
     )
-    patch_cache_control(response, **({"public": True, "max_age": 300} if public else PRIVATE))
+    patch_cache_control(response, **(PRIVATE if published.exempt else PUBLIC))
     return response
 
 
 def meeting_pack(request, pk):
-    """The agenda pack as one HTML page: the stored, published version where there is one."""
+    """The agenda pack as one HTML page: the stored version of the latest publication."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
-    publication = meeting.publications.for_public().first()
-    if publication:
-        with publication.public_html.open("rb") as stored:
-            context = {"meeting": meeting, "stored_html": mark_safe(stored.read().decode())}
-    elif meeting.is_published:
-        context = {"meeting": meeting, "pack": assemble.assemble(meeting)}
-    else:
-        raise Http404("The agenda for this meeting has not been published.")
-    return render(request, "committees/pack/pack_page.html", context)
+    publication = latest_publication(meeting)
+    html = stored.read_verified(publication.public_html).decode()
+    return render(
+        request,
+        "committees/pack/pack_page.html",
+        {"meeting": meeting, "stored_html": mark_safe(html)},  # rendered by our own templates
+    )
 
 
 class CouncillorDetailView(DetailView):

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_prose_editor",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "committees",
 ]
 
@@ -52,9 +55,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "committees.middleware.private_pages",
+    "committees.middleware.stored_files_unavailable",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -89,6 +94,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write transactions take SQLite's write lock when they begin, so that two publications of
+    # one meeting are serialised (PostgreSQL locks the meeting's row instead).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -123,6 +132,12 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", "scrutiny"),
     }
 }
+# Long work (publishing, rendering) runs in the task worker: `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A publication job whose worker has shown no sign of life for this long has died (a killed
+# or restarted worker), and a new publication of the meeting may start.
+PUBLICATION_STALE_SECONDS = int(os.environ.get("PUBLICATION_STALE_SECONDS", "120"))
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,6 +7,7 @@ environment (SECRET_KEY, DATABASE_URL) must be set by whoever runs pytest: `make
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test.utils import override_settings
 
@@ -42,3 +43,19 @@ def _media_root(settings, tmp_path):
 def demo(db):
     """The demo data set that `make run` shows (committees, meetings, packs, demo logins)."""
     call_command("load_demo", "--no-publish", verbosity=0)
+
+
+@pytest.fixture
+def publish(db):
+    """Publish a meeting's agenda through the publication service, as its officer would, on
+    the day the meeting records (or today); returns the Publication."""
+    from committees.services.publication import agenda_publish
+
+    def publish(meeting, **request):
+        by = get_user_model().objects.filter(is_superuser=True).first() or (
+            get_user_model().objects.create_superuser("publisher", password="a-long-password-1")
+        )
+        request.setdefault("on", meeting.published_on)
+        return agenda_publish(meeting=meeting, by=by, **request)
+
+    return publish

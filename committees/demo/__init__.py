@@ -17,7 +17,6 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -111,7 +110,7 @@ def load_demo(*, copies: int = 1, today: dt.date | None = None, publish: bool = 
         if copies > 1:
             add_copies(copies)
         if publish:
-            _publish(today)
+            _publish()
     return True
 
 
@@ -595,19 +594,20 @@ def _meetings_2019(committees, venues, officers, councillors) -> None:
     march = _meeting(pfcf, _at(day, 15), warspite, held, published_on=_published(day))
     _items(march, _opening_items(None))
 
-    # 12 June 2019: the items as the minutes record them (minutes 54-60).
+    # 12 June 2019: the items as the minutes record them (minutes 54-60). The seeds hold none
+    # of their papers, so the items without one are shown as presented orally.
     day = dt.date(2019, 6, 12)
     june = _meeting(pfcf, _at(day, 15), warspite, held, published_on=_published(day))
     _items(
         june,
         [
-            {"title": "To Note the Appointment of the Chair and Vice Chair"},
+            {"title": "To Note the Appointment of the Chair and Vice Chair", "verbal": True},
             {"title": "Declarations of Interest", "standing_text": DECLARATIONS},
             _minutes_item(march.date),
             {"title": "Chair's Urgent Business", "standing_text": URGENT_BUSINESS},
-            {"title": "Terms of Reference"},
+            {"title": "Terms of Reference", "verbal": True},
             {"title": "Corporate Performance and Finance Outturn Report", "to_follow": True},
-            {"title": "Draft Work Programme"},
+            {"title": "Draft Work Programme", "verbal": True},
         ],
     )
 
@@ -866,16 +866,11 @@ def _meetings_around(today: dt.date, committees, venues) -> None:
     _items(meeting, [*_opening_items(None), *_closing_items()])
 
 
-def _publish(today: dt.date) -> None:
-    """Publish the seed's July 2019 pack and the next meeting's agenda as an officer would,
-    on the day each was published, so that the public is served their stored versions."""
+def _publish() -> None:
+    """Publish every agenda the demo says was published, as an officer would, on the day each
+    was published, so that the public is served their stored versions."""
     officer = get_user_model().objects.get(username="officer")
-    meetings = Meeting.objects.filter(
-        Q(starts_at__date=dt.date(2019, 7, 24)) | Q(starts_at__date__gt=today),
-        committee__name=PFCF,
-        published_on__isnull=False,
-    )
-    for meeting in meetings:
+    for meeting in Meeting.objects.filter(published_on__isnull=False).order_by("starts_at"):
         agenda_publish(meeting=meeting, by=officer, on=meeting.published_on)
 
 

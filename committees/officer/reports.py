@@ -10,8 +10,9 @@ import string
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from committees import roles
 from committees.models import AgendaItem, BackgroundPaper, Council, CoverSheet, Document
@@ -191,6 +192,7 @@ def document_preview(request, pk):
             "pack": pack,
             "entry": pack.items[0],
             "part": part,
+            "draft": True,  # links to the uploaded file as it is now, not as published
             "user_is_officer": roles.is_officer(request.user),
         },
     )
@@ -212,6 +214,23 @@ def document_history(request, pk):
         "officer/document_history.html",
         {"document": document, "meeting": document.item.meeting, "changes": changes},
     )
+
+
+@staff_required
+def document_upload(request, pk):
+    """The uploaded PDF as the draft holds it now, for those who edit the document. The public
+    and councillors are served the published copy (`committees:document_file`)."""
+    document = editable_document(request, pk)
+    if not document.upload:
+        raise Http404("This document has no uploaded file.")
+    response = FileResponse(
+        document.upload.open("rb"),
+        filename=f"{document.title} (draft).pdf",
+        content_type="application/pdf",
+    )
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
 
 
 @officer_required

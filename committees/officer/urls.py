@@ -25,6 +25,7 @@ urlpatterns = [
     path("meetings/<int:pk>/items/new/", views.item_add, name="item_add"),
     path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting_publish"),
     path("meetings/<int:pk>/history/", views.meeting_history, name="meeting_history"),
+    path("publications/<int:pk>/", views.publication_job, name="publication_job"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/remove/", views.item_delete, name="item_delete"),
     path("items/<int:pk>/move/", views.item_move, name="item_move"),
@@ -32,6 +33,7 @@ urlpatterns = [
     # The report editor.
     path("items/<int:pk>/documents/new/<str:kind>/", reports.document_add, name="document_add"),
     path("documents/<int:pk>/edit/", reports.document_edit, name="document_edit"),
+    path("documents/<int:pk>/file/", reports.document_upload, name="document_upload"),
     path("documents/<int:pk>/preview/", reports.document_preview, name="document_preview"),
     path("documents/<int:pk>/history/", reports.document_history, name="document_history"),
     path("documents/<int:pk>/remove/", reports.document_delete, name="document_delete"),

@@ -14,7 +14,7 @@ from committees.forms import (
     PublishForm,
     StandingItemFormSet,
 )
-from committees.models import AgendaItem, Committee, Document, Meeting
+from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
 from committees.officer.access import officer_required, staff_required
 from committees.officer.history import history_changes
 from committees.publication import is_late
@@ -22,8 +22,8 @@ from committees.services import EditConflict
 from committees.services import agenda as agenda_services
 from committees.services.publication import (
     PublicationRefused,
-    agenda_publish,
-    publication_problems,
+    agenda_problems,
+    publication_start,
 )
 
 DASHBOARD_MEETINGS = 20
@@ -232,27 +232,27 @@ def item_move(request, pk):
 
 @officer_required
 def meeting_publish(request, pk):
+    """Check the agenda, then hand publication to the worker and show its progress."""
     meeting = editable_meeting(pk)
     today = timezone.localdate()
     form = PublishForm(request.POST or None)
-    supplement = request.POST.get("action") == "supplement"
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            publication = agenda_publish(
+            job = publication_start(
                 meeting=meeting,
                 by=request.user,
+                token=form.cleaned_data["token"],
                 reason_for_urgency=form.cleaned_data["reason_for_urgency"],
                 note=form.cleaned_data["note"],
-                supplement=supplement,
+                supplement=request.POST.get("action") == "supplement",
             )
         except PublicationRefused as refusal:
             problems = refusal.problems
         else:
-            messages.success(request, f"{publication.get_kind_display()}.")
-            return redirect("officer:meeting", meeting.pk)
+            return redirect(job)
     else:
-        problems = publication_problems(meeting, today=today, reason_for_urgency="-")
+        problems = agenda_problems(meeting)
     return render(
         request,
         "officer/meeting_publish.html",
@@ -263,8 +263,21 @@ def meeting_publish(request, pk):
             "late": is_late(meeting.date, today),
             "published_before": meeting.publications.exists(),
             "has_to_follow": meeting.items.filter(to_follow=True).exists(),
+            "under_way": meeting.publication_jobs.active().first(),
         },
     )
+
+
+@officer_required
+def publication_job(request, pk):
+    """The progress of a publication; the page refreshes itself (htmx) until it is finished."""
+    job = get_object_or_404(
+        PublicationJob.objects.select_related("meeting__committee", "publication"), pk=pk
+    )
+    template = (
+        "officer/_publication_progress.html" if request.htmx else "officer/publication_job.html"
+    )
+    return render(request, template, {"job": job, "meeting": job.meeting})
 
 
 @officer_required

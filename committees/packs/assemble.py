@@ -156,8 +156,12 @@ def meeting_queryset():
     return Meeting.objects.select_related("committee__contact", "venue")
 
 
-def assemble(meeting, *, restricted=False):
-    """Build the pack of `meeting`; `restricted` includes exempt content (councillors, officers)."""
+def assemble(meeting, *, restricted=False, released=frozenset()):
+    """Build the pack of `meeting`; `restricted` includes exempt content (councillors, officers).
+
+    `released` are To Follow items a supplement being rendered carries: shown with their
+    reports, though not yet marked so in the database.
+    """
     members = list(
         Membership.objects.filter(committee=meeting.committee_id)
         .current_on(meeting.date)
@@ -171,6 +175,8 @@ def assemble(meeting, *, restricted=False):
     )
     pack_items = []
     for item in items:
+        if item.pk in released:
+            item.to_follow = False
         withheld = item.exempt and not restricted
         pack_items.append(
             PackItem(

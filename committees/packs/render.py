@@ -26,6 +26,7 @@ from committees.packs.assemble import Pack, assemble
 from committees.packs.pdf import PackRenderError, Upload, upload_page_count, write_pack_pdf
 
 __all__ = [
+    "FrozenUpload",
     "PackFiles",
     "PackRenderError",
     "PrintSource",
@@ -85,15 +86,26 @@ class PackFiles:
     restricted_page_count: int
     public_pack: Pack
     restricted_pack: Pack
+    uploads: tuple["FrozenUpload", ...]
+
+
+@dataclass(frozen=True)
+class FrozenUpload:
+    """The bytes of an uploaded PDF exactly as the rendered packs include them."""
+
+    document_pk: int
+    title: str
+    exempt: bool
+    data: bytes
 
 
 def print_css() -> str:
     return PRINT_CSS.read_text(encoding="utf-8")
 
 
-def print_source(meeting, *, restricted: bool) -> PrintSource:
+def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSource:
     """Assemble the pack, read its uploaded PDFs and render the final print HTML."""
-    pack = assemble(meeting, restricted=restricted)
+    pack = assemble(meeting, restricted=restricted, released=released)
     uploads = tuple(_uploads(pack))
     html = render_to_string(
         "committees/pack/pdf.html",
@@ -167,20 +179,28 @@ def _html(pack):
     return render_to_string("committees/pack/_pack.html", {"pack": pack})
 
 
-def render_pack_files(meeting, *, published_on=None) -> PackFiles:
+def render_pack_files(
+    meeting, *, published_on=None, released=frozenset(), on_stage=None
+) -> PackFiles:
     """Both packs, rendered for publication. Raises PackRenderError if either fails, so that
     publication fails as a whole and nothing half-rendered is stored.
 
     `published_on` is the date the front sheet prints as "Published …", for a first
-    publication whose date is not yet saved on the meeting (the meeting itself is not changed).
+    publication whose date is not yet saved on the meeting; `released` the To Follow items a
+    supplement carries, shown with their reports. Neither changes the database: publication
+    writes them only once the render has succeeded. `on_stage(stage, pages)` is told when the
+    restricted pack starts (with the public pack's page count) and when both are done.
     """
     if published_on is not None and meeting.published_on != published_on:
         meeting = copy.copy(meeting)
         meeting.published_on = published_on
-    public = _source(meeting, restricted=False)
-    restricted = _source(meeting, restricted=True)
+    on_stage = on_stage or (lambda stage, pages: None)
+    public = _source(meeting, restricted=False, released=released)
     public_pdf = render_source(public)
+    on_stage("rendering_restricted", public_pdf.page_count)
+    restricted = _source(meeting, restricted=True, released=released)
     restricted_pdf = render_source(restricted)
+    on_stage("storing", restricted_pdf.page_count)
     return PackFiles(
         public_pdf=public_pdf.data,
         restricted_pdf=restricted_pdf.data,
@@ -192,12 +212,27 @@ def render_pack_files(meeting, *, published_on=None) -> PackFiles:
         restricted_page_count=restricted_pdf.page_count,
         public_pack=public.pack,
         restricted_pack=restricted.pack,
+        uploads=tuple(_frozen_uploads(restricted)),
     )
 
 
-def _source(meeting, *, restricted):
+def _frozen_uploads(source):
+    """Every uploaded PDF of the restricted pack (so exempt ones too), as publication keeps it."""
+    data = {upload.anchor: upload.data for upload in source.uploads}
+    for entry in source.pack.items:
+        for part in entry.documents:
+            if part.anchor in data:
+                yield FrozenUpload(
+                    document_pk=part.document.pk,
+                    title=part.title,
+                    exempt=part.document.exempt or entry.item.exempt,
+                    data=data[part.anchor],
+                )
+
+
+def _source(meeting, *, restricted, released=frozenset()):
     try:
-        return print_source(meeting, restricted=restricted)
+        return print_source(meeting, restricted=restricted, released=released)
     except PackRenderError:
         raise
     except Exception as error:  # a generator or template failing on odd data

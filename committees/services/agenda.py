@@ -40,6 +40,9 @@ def meeting_set_status(*, meeting: Meeting, status: str, reason: str) -> Meeting
     meeting.status_reason = reason
     meeting.full_clean()
     meeting.save(update_fields=["status", "status_reason"])
+    # A new version, so that a publication rendering meanwhile is refused when it commits.
+    Meeting.objects.filter(pk=meeting.pk).update(version=F("version") + 1)
+    meeting.refresh_from_db(fields=["version"])
     return meeting
 
 

@@ -1,19 +1,34 @@
-"""Publishing an agenda: the checks, the record, and the frozen files the public is served."""
+"""Publishing an agenda: the checks, the job the worker carries out, and the frozen record.
+
+Publication is one safe step. The officer's request becomes a PublicationJob (one per form
+sent, one under way per meeting); the worker renders both packs without writing anything, stores
+the files, and only then, in one transaction holding the meeting's row, re-checks the meeting and
+records the publication. A failure at any step leaves the previous version live and the job says
+why.
+"""
 
 import datetime
+import logging
+import time
+import uuid
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from committees import publication as rules
-from committees.models import AgendaItem, Meeting, Publication
+from committees import stored
+from committees.models import AgendaItem, Meeting, Publication, PublicationJob, PublishedFile
+
+logger = logging.getLogger(__name__)
+
+State = PublicationJob.State
 
 
 @dataclass
 class PublicationRefused(Exception):
-    """The agenda cannot be published yet; `problems` says what to put right."""
+    """The agenda cannot be published; `problems` says what to put right."""
 
     problems: list[str]
 
@@ -25,8 +40,8 @@ def day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
-def publication_problems(meeting, *, today, reason_for_urgency):
-    """Everything that stops `meeting`'s agenda being published today, as sentences."""
+def agenda_problems(meeting):
+    """What stops `meeting`'s agenda being published at all, as sentences."""
     # Numbered over the whole agenda first: a filter before the window would renumber.
     problems = [
         f"Item {item.number}, “{item.title}”, has no report: add one, or mark it To Follow or "
@@ -36,87 +51,277 @@ def publication_problems(meeting, *, today, reason_for_urgency):
     ]
     if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
         problems.append(f"The meeting is {meeting.get_status_display().lower()}.")
-    if rules.is_late(meeting.date, today) and not reason_for_urgency.strip():
-        deadline = rules.latest_publication_date(meeting.date)
-        problems.append(
-            f"The latest date to publish with five clear working days' notice was "
-            f"{deadline:%-d %B %Y}. Give the reason for urgency to publish late."
-        )
     return problems
 
 
-def agenda_publish(
+def lateness_problems(meeting, *, on, reason_for_urgency):
+    """LGA 1972 s.100B(4)(b): a late agenda needs a recorded reason for urgency."""
+    if rules.is_late(meeting.date, on) and not reason_for_urgency.strip():
+        deadline = rules.latest_publication_date(meeting.date)
+        return [
+            f"The latest date to publish with five clear working days' notice was "
+            f"{deadline:%-d %B %Y}. Give the reason for urgency to publish late."
+        ]
+    return []
+
+
+def supplement_items(meeting):
+    """The To Follow items whose reports have arrived: what a supplement carries."""
+    return list(meeting.items.filter(to_follow=True, documents__isnull=False).distinct())
+
+
+def publication_request(
     *,
     meeting: Meeting,
     by,
+    token: str,
     reason_for_urgency: str = "",
     note: str = "",
     supplement: bool = False,
     on: datetime.date | None = None,
-) -> Publication:
-    """Publish (or republish, or issue a supplement to) `meeting`'s agenda.
+) -> PublicationJob:
+    """Ask for `meeting`'s agenda to be published (or republished, or supplemented).
 
-    Renders the public and restricted packs first; if rendering fails nothing is recorded and
-    the previously published version stays live. `on` records a publication made before the
-    portal (the demo's 2019 pack); it defaults to today.
+    Returns the job; the same `token` (one publish form) always returns the same job, so a
+    repeated POST publishes once. Raises PublicationRefused if the agenda cannot be published,
+    or if another publication of the meeting is under way. `on` records a publication made
+    before the portal (the demo's 2019 pack); it defaults to today.
     """
+    existing = PublicationJob.objects.filter(token=token).first()
+    if existing is not None:
+        return existing
+    on = on or timezone.localdate()
+    problems = agenda_problems(meeting) + lateness_problems(
+        meeting, on=on, reason_for_urgency=reason_for_urgency
+    )
+    if supplement and not supplement_items(meeting):
+        problems.append("No To Follow item has a report yet.")
+    if problems:
+        raise PublicationRefused(problems)
+    _give_up_stale_jobs(meeting)
+    try:
+        with transaction.atomic():
+            return PublicationJob.objects.create(
+                meeting=meeting,
+                token=token,
+                supplement=supplement,
+                reason_for_urgency=reason_for_urgency.strip(),
+                note=note.strip(),
+                published_on=on,
+                meeting_version=meeting.version,
+                requested_by=by,
+            )
+    except IntegrityError:
+        existing = PublicationJob.objects.filter(token=token).first()
+        if existing is not None:  # the same form, sent twice at once
+            return existing
+        raise PublicationRefused(
+            ["This meeting's agenda is already being published. Wait for it to finish."]
+        ) from None
+
+
+def publication_start(**request) -> PublicationJob:
+    """`publication_request`, and the worker told to carry it out."""
+    from committees.tasks import publish
+
+    with transaction.atomic():
+        job = publication_request(**request)
+        if job.state == State.QUEUED:
+            publish.enqueue(job.pk)
+    return job
+
+
+def _give_up_stale_jobs(meeting):
+    """A job whose worker stopped answering (killed, restarted) must not block the meeting."""
+    stale_before = timezone.now() - datetime.timedelta(seconds=settings.PUBLICATION_STALE_SECONDS)
+    meeting.publication_jobs.active().filter(heartbeat_at__lt=stale_before).update(
+        state=State.FAILED,
+        finished_at=timezone.now(),
+        problems=["The worker stopped before it finished; nothing was published."],
+    )
+
+
+class _JobProgress:
+    """Records a job's stage and shows the worker is alive, at most every few seconds."""
+
+    INTERVAL = 5
+
+    def __init__(self, job):
+        self.job = job
+        self.last = 0.0
+
+    def stage(self, state, pages=None):
+        fields = {"state": state, "heartbeat_at": timezone.now()}
+        if state == State.RENDERING_RESTRICTED:
+            fields["public_pages"] = pages
+        elif state == State.STORING:
+            fields["restricted_pages"] = pages
+        self._update(**fields)
+
+    def heartbeat(self):
+        if time.monotonic() - self.last >= self.INTERVAL:
+            self._update(heartbeat_at=timezone.now())
+
+    def _update(self, **fields):
+        PublicationJob.objects.filter(pk=self.job.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(self.job, name, value)
+        self.last = time.monotonic()
+
+
+def publication_job_run(*, job: PublicationJob) -> PublicationJob:
+    """Carry out `job`: render, store, then record the publication. Safe to call twice."""
+    claimed = PublicationJob.objects.filter(pk=job.pk, state=State.QUEUED).update(
+        state=State.RENDERING_PUBLIC, heartbeat_at=timezone.now()
+    )
+    if not claimed:  # another worker has it, or it has finished
+        job.refresh_from_db()
+        return job
+    job.state = State.RENDERING_PUBLIC
+    created = []
+    try:
+        publication = _publish(job, _JobProgress(job), created)
+    except PublicationRefused as refusal:
+        stored.discard(created)
+        _finish(job, State.FAILED, problems=refusal.problems)
+    except Exception:
+        stored.discard(created)
+        logger.exception("Publication of %s failed", job.meeting)
+        _finish(
+            job,
+            State.FAILED,
+            problems=[
+                "Something went wrong while publishing; nothing was published. The "
+                "error has been logged. Try again, and tell the system administrator if "
+                "it happens again."
+            ],
+        )
+        raise
+    else:
+        _finish(job, State.DONE, publication=publication)
+    return job
+
+
+def _finish(job, state, *, problems=(), publication=None):
+    job.state = state
+    job.problems = list(problems)
+    job.publication = publication
+    job.finished_at = timezone.now()
+    job.save(update_fields=["state", "problems", "publication", "finished_at"])
+
+
+def _publish(job, progress, created) -> Publication:
     # WeasyPrint is slow to import and large: load it only when something is published.
     from committees.packs.render import PackRenderError, render_pack_files
 
-    today = on or timezone.localdate()
-    problems = publication_problems(meeting, today=today, reason_for_urgency=reason_for_urgency)
+    started = time.monotonic()
+    meeting = Meeting.objects.select_related("committee__contact", "venue").get(pk=job.meeting_id)
+    problems = agenda_problems(meeting)
+    carried = supplement_items(meeting) if job.supplement else []
+    if job.supplement and not carried:
+        problems.append("No To Follow item has a report yet.")
     if problems:
         raise PublicationRefused(problems)
-    if supplement:
-        kind = Publication.Kind.SUPPLEMENT
-    elif meeting.publications.exists():
-        kind = Publication.Kind.REPUBLICATION
-    else:
-        kind = Publication.Kind.AGENDA
-    # A supplement carries the To Follow items whose reports have now arrived.
-    carried = []
-    if supplement:
-        carried = list(meeting.items.filter(to_follow=True, documents__isnull=False).distinct())
-        if not carried:
-            raise PublicationRefused(["No To Follow item has a report yet."])
-    # Rendered outside any transaction: a large pack takes seconds, and SQLite would hold its
-    # write lock all that time. The carried items lose their To Follow mark first, so that the
-    # pack shows their pages, and get it back if rendering fails.
-    carried_items = AgendaItem.objects.filter(pk__in=[item.pk for item in carried])
-    carried_items.update(to_follow=False)
     try:
-        files = render_pack_files(meeting, published_on=meeting.published_on or today)
+        files = render_pack_files(
+            meeting,
+            published_on=meeting.published_on or job.published_on,
+            released=frozenset(item.pk for item in carried),
+            on_stage=progress.stage,
+        )
     except PackRenderError as error:
-        carried_items.update(to_follow=True)
         raise PublicationRefused([f"The agenda pack could not be rendered: {error}"]) from error
+    progress.heartbeat()
+    try:
+        public_pdf = stored.store(files.public_pdf, suffix=".pdf", created=created)
+        restricted_pdf = stored.store(files.restricted_pdf, suffix=".pdf", created=created)
+        public_html = stored.store(files.public_html.encode(), suffix=".html", created=created)
+        uploads = [
+            (upload, stored.store(upload.data, suffix=".pdf", created=created))
+            for upload in files.uploads
+        ]
+    except stored.StorageFailed as error:
+        raise PublicationRefused([str(error)]) from error
 
     with transaction.atomic():
-        stem = f"{today:%Y%m%d}-{files.content_hash[:12]}"
+        # Held to the end of the transaction: publications of one meeting are serialised, and a
+        # cancellation or postponement saved while the pack rendered wins.
+        meeting = Meeting.objects.select_for_update().get(pk=job.meeting_id)
+        if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
+            raise PublicationRefused(
+                [
+                    f"The meeting was {meeting.get_status_display().lower()} while the pack was "
+                    "being rendered, so the agenda was not published."
+                ]
+            )
+        if meeting.version != job.meeting_version:
+            raise PublicationRefused(
+                [
+                    "The meeting or its agenda changed while the pack was being rendered, so this "
+                    "version was not published. Check the agenda, then publish again."
+                ]
+            )
+        if job.supplement:
+            kind = Publication.Kind.SUPPLEMENT
+        elif meeting.publications.exists():
+            kind = Publication.Kind.REPUBLICATION
+        else:
+            kind = Publication.Kind.AGENDA
         publication = Publication(
             meeting=meeting,
             kind=kind,
-            published_at=timezone.now() if on is None else day_start(on),
-            published_by=by,
-            late=rules.is_late(meeting.date, today),
-            reason_for_urgency=reason_for_urgency.strip(),
-            note=note.strip(),
+            published_at=(
+                timezone.now()
+                if job.published_on == timezone.localdate()
+                else day_start(job.published_on)
+            ),
+            published_by=job.requested_by,
+            late=rules.is_late(meeting.date, job.published_on),
+            reason_for_urgency=job.reason_for_urgency,
+            note=job.note,
             agenda=files.public_pack.outline(),
             content_hash=files.content_hash,
             page_count=files.page_count,
-        )
-        publication.public_pdf.save(f"{stem}-public.pdf", ContentFile(files.public_pdf), save=False)
-        publication.restricted_pdf.save(
-            f"{stem}-restricted.pdf", ContentFile(files.restricted_pdf), save=False
-        )
-        # The web page's pack body, stored so the public page never shows a later draft.
-        publication.public_html.save(
-            f"{stem}-public.html", ContentFile(files.public_html.encode()), save=False
+            public_pdf=public_pdf,
+            restricted_pdf=restricted_pdf,
+            public_html=public_html,
         )
         publication.full_clean()
         publication.save()
-        if supplement:
+        PublishedFile.objects.bulk_create(
+            PublishedFile(
+                publication=publication,
+                document_pk=upload.document_pk,
+                title=upload.title,
+                exempt=upload.exempt,
+                file=file,
+            )
+            for upload, file in uploads
+        )
+        if carried:
             publication.items.set(carried)
-        meeting.status = Meeting.Status.AGENDA_PUBLISHED
-        meeting.published_on = meeting.published_on or today
+            AgendaItem.objects.filter(pk__in=[item.pk for item in carried]).update(to_follow=False)
+        if meeting.status == Meeting.Status.SCHEDULED:  # a held meeting stays held
+            meeting.status = Meeting.Status.AGENDA_PUBLISHED
+        meeting.published_on = meeting.published_on or job.published_on
         meeting.save(update_fields=["status", "published_on"])
+    logger.info(
+        "Published %s: %d public and %d restricted pages in %.1f s",
+        meeting,
+        files.page_count,
+        files.restricted_page_count,
+        time.monotonic() - started,
+    )
     return publication
+
+
+def agenda_publish(*, meeting: Meeting, by, token: str | None = None, **request) -> Publication:
+    """Publish now, in this process: for the demo loader, commands and tests.
+
+    Officers publish through `publication_start`, which the worker carries out.
+    """
+    job = publication_request(meeting=meeting, by=by, token=token or uuid.uuid4().hex, **request)
+    publication_job_run(job=job)
+    if job.state != State.DONE:
+        raise PublicationRefused(job.problems)
+    return job.publication

@@ -22,6 +22,7 @@ from committees.models import (
     Publication,
 )
 from committees.publication import is_late
+from committees.stored import read_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -270,6 +271,6 @@ def test_demo_publishes_the_july_2019_pack_on_the_day_the_seed_was_published(db,
     publication = Publication.objects.get(meeting__starts_at__date=dt.date(2019, 7, 24))
     assert timezone.localtime(publication.published_at).date() == dt.date(2019, 7, 16)
     assert not publication.late
-    assert publication.public_pdf.read().startswith(b"%PDF-")
+    assert read_verified(publication.public_pdf).startswith(b"%PDF-")
     page = client.get(publication.meeting.get_absolute_url()).content.decode()
     assert "Agenda published" in page

@@ -22,9 +22,10 @@ from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 
 from committees import roles
-from committees.models import AgendaItem, Document, Meeting, Publication
+from committees.models import AgendaItem, Document, Meeting
 from committees.packs import cache
 from committees.packs.render import PackRenderError, render_pack_files, render_pack_pdf
+from committees.stored import read_verified
 from tests.factories import (
     AgendaItemFactory,
     CouncilFactory,
@@ -357,8 +358,9 @@ def test_demo_pack_metadata_title_author_language_and_tags(demo):
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
 
 
-def test_demo_public_pdf_download_has_a_meaningful_name_and_caching_headers(client, demo):
+def test_demo_public_pdf_download_has_a_meaningful_name_and_caching_headers(client, demo, publish):
     meeting = seed_meeting()
+    publish(meeting)
     response = client.get(reverse("committees:pack_pdf", args=[meeting.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -522,7 +524,8 @@ def test_councillor_not_on_the_committee_is_refused_the_restricted_pack(client, 
     assert response.status_code == 403
 
 
-def test_member_of_the_committee_gets_the_restricted_pack_uncached(client, synthetic):
+def test_member_of_the_committee_gets_the_restricted_pack_uncached(client, synthetic, publish):
+    publish(synthetic)
     client.force_login(member_of(synthetic, "member"))
     response = client.get(reverse("committees:pack_restricted_pdf", args=[synthetic.pk]))
     assert response.status_code == 200
@@ -539,20 +542,19 @@ def test_public_pack_of_an_unpublished_meeting_is_not_found(client, synthetic):
     assert response.status_code == 404
 
 
-def test_public_pack_serves_the_stored_publication_with_etag_and_last_modified(client, synthetic):
-    files = render_pack_files(synthetic)
-    publication = Publication(meeting=synthetic, content_hash=files.content_hash)
-    publication.public_pdf.save("public.pdf", ContentFile(files.public_pdf), save=False)
-    publication.restricted_pdf.save("restricted.pdf", ContentFile(files.restricted_pdf), save=False)
-    publication.save()
+def test_public_pack_serves_the_stored_publication_with_etag_and_last_modified(
+    client, synthetic, publish
+):
+    publication = publish(synthetic)
+    public_pdf = read_verified(publication.public_pdf)
     # Nothing is rendered to serve it: the stored bytes are the response.
     Document.objects.filter(title="Briefing").update(body="<p>Changed after publication.</p>")
 
     url = reverse("committees:pack_pdf", args=[synthetic.pk])
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == files.public_pdf
-    assert response["ETag"] == f'"{files.content_hash}"'
+    assert response.content == public_pdf
+    assert response["ETag"] == f'"{publication.content_hash}"'
     assert response["Last-Modified"]
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     not_modified = client.get(url, headers={"if-none-match": response["ETag"]})
@@ -562,7 +564,8 @@ def test_public_pack_serves_the_stored_publication_with_etag_and_last_modified(c
 
     client.force_login(member_of(synthetic, "member"))
     restricted = client.get(reverse("committees:pack_restricted_pdf", args=[synthetic.pk]))
-    assert b"".join(restricted.streaming_content) == files.restricted_pdf
+    assert restricted.content == read_verified(publication.restricted_pdf)
+    assert restricted["ETag"] != response["ETag"]
 
 
 def test_only_officers_preview_the_unpublished_pack(client, synthetic):

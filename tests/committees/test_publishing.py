@@ -2,17 +2,21 @@
 
 import datetime as dt
 import html
+import io
 from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from pypdf import PdfReader
 
 from committees.models import Meeting, Publication
 from committees.packs.pdf import PackRenderError
 from committees.services.publication import PublicationRefused, agenda_publish
+from committees.stored import read_verified
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 
 
@@ -41,7 +45,7 @@ def test_publishing_records_who_and_when_and_marks_the_meeting(officer):
     assert not publication.late
     assert meeting.status == Meeting.Status.AGENDA_PUBLISHED
     assert meeting.published_on == timezone.localdate()
-    assert publication.public_pdf.read().startswith(b"%PDF-")
+    assert read_verified(publication.public_pdf).startswith(b"%PDF-")
     assert publication.page_count >= 2
 
 
@@ -123,20 +127,29 @@ def test_publish_page_lists_what_is_missing(client, officer):
     assert not meeting.publications.exists()
 
 
-def test_publish_page_publishes_and_returns_to_the_agenda(client, officer):
+def test_publish_page_hands_publication_to_the_worker_and_shows_its_progress(client, officer):
     meeting = meeting_in(30)
     client.force_login(officer)
-    response = client.post(
-        reverse("officer:meeting_publish", args=[meeting.pk]), {"action": "publish"}, follow=True
+    url = reverse("officer:meeting_publish", args=[meeting.pk])
+    token = client.get(url).context["form"].initial["token"]
+    response = client.post(url, {"action": "publish", "token": token}, follow=True)
+    assert "Waiting to start" in text(response)
+    assert not meeting.publications.exists()  # nothing is rendered in the request
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    progress = text(client.get(response.redirect_chain[-1][0]))
+    publication = meeting.publications.get()
+    assert "Agenda published" in progress
+    assert f"Public pack Rendered: {publication.page_count} pages" in " ".join(
+        strip_tags(progress).split()
     )
-    assert "Agenda published" in text(response)
-    assert meeting.publications.count() == 1
 
 
 def test_first_publication_pdf_prints_the_publication_date(officer):
     meeting = meeting_in(30)
     publication = agenda_publish(meeting=meeting, by=officer)
-    front_sheet = PdfReader(publication.public_pdf.open("rb")).pages[0].extract_text()
+    pdf = PdfReader(io.BytesIO(read_verified(publication.public_pdf)))
+    front_sheet = pdf.pages[0].extract_text()
     assert f"Published {timezone.localdate():%-d %B %Y}" in " ".join(front_sheet.split())
     assert "Draft" not in front_sheet
 
