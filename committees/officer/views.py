@@ -16,7 +16,7 @@ from committees.forms import (
 )
 from committees.models import AgendaItem, Committee, Document, Meeting
 from committees.officer.access import officer_required, staff_required
-from committees.officer.history import history_changes
+from committees.officer.history import confidentiality_changes, history_changes
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services
@@ -263,6 +263,7 @@ def meeting_publish(request, pk):
             "late": is_late(meeting.date, today),
             "published_before": meeting.publications.exists(),
             "has_to_follow": meeting.items.filter(to_follow=True).exists(),
+            "confidentiality_changes": confidentiality_changes(meeting),
         },
     )
 
