@@ -195,11 +195,26 @@ class BackgroundPaperFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Background paper {n}")
 
 
+class StoredFileFactory(DjangoModelFactory):
+    """A stored file's record only: no bytes are written (reading it gives the 503 page)."""
+
+    class Meta:
+        model = models.StoredFile
+
+    sha256 = factory.Sequence(lambda n: f"{n:064x}")
+    name = factory.Sequence(lambda n: f"published/test/{n}.pdf")
+    size = 1
+
+
 class PublicationFactory(DjangoModelFactory):
-    """A publication record without rendered files (the pack engine writes those)."""
+    """A publication record whose files are records only (the pack engine writes real ones)."""
 
     class Meta:
         model = models.Publication
+
+    public_pdf = factory.SubFactory(StoredFileFactory)
+    restricted_pdf = factory.SubFactory(StoredFileFactory)
+    public_html = factory.SubFactory(StoredFileFactory)
 
     meeting = factory.SubFactory(
         MeetingFactory,

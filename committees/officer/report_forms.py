@@ -96,7 +96,13 @@ def clean_confidentiality(cleaned):
 
 
 class DocumentForm(VersionedFormMixin, forms.ModelForm):
-    """Title, confidentiality, body and file of a report or appendix."""
+    """Title, confidentiality, body and file of a report or appendix.
+
+    Whether a paper is exempt, and under which paragraph of Schedule 12A, is the proper
+    officer's decision (LGA 1972 s.100B(2)), made here by democratic services: without
+    `confidentiality_editable` the form has no confidentiality fields, so whatever is posted,
+    the stored values are saved again. The page shows them as text.
+    """
 
     upload = forms.FileField(required=False, label="Upload a file")
     remove_upload = forms.BooleanField(
@@ -108,10 +114,13 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
         fields = ["title", "exempt", "exempt_paragraph", "body"]
         labels = {"title": "Title", "body": "Text"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, confidentiality_editable=True, **kwargs):
         super().__init__(*args, **kwargs)
         kind = self.instance.kind
-        confidentiality_fields(self)
+        if confidentiality_editable:
+            confidentiality_fields(self)
+        else:
+            del self.fields["exempt"], self.fields["exempt_paragraph"]
         self.fields["title"].label = (
             "Title of report" if kind == Document.Kind.REPORT else "Title of appendix"
         )
@@ -270,15 +279,25 @@ class CoverSheetForm(GovukFormMixin, forms.ModelForm):
 
 class BackgroundPaperForm(GovukFormMixin, forms.ModelForm):
     """One row of the cover sheet's background papers table: a title and, if the paper is
-    exempt, its Schedule 12A paragraph."""
+    exempt, its Schedule 12A paragraph.
+
+    Without `confidentiality_editable` (a report author) only the title is edited: a paper
+    stays exempt, under its paragraph, until democratic services decide otherwise, and a paper
+    the author adds is Part I. That adds no exposure: the author writes the public text of their
+    report anyway. What they cannot do is declassify; removing an exempt paper is listed on
+    the publish page among the confidentiality changes, for the officer to see.
+    """
 
     class Meta:
         model = BackgroundPaper
         fields = ["title", "exempt_paragraph"]
         labels = {"title": "Title of background paper"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, confidentiality_editable=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not confidentiality_editable:
+            del self.fields["exempt_paragraph"]
+            return
         self.fields["exempt_paragraph"] = forms.TypedChoiceField(
             label="Exemption paragraph (if applicable)",
             choices=[("", "None: the paper is not confidential"), *PARAGRAPH_CHOICES[1:]],
@@ -292,7 +311,8 @@ class BackgroundPaperForm(GovukFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self.instance.exempt = cleaned.get("exempt_paragraph") is not None
+        if "exempt_paragraph" in self.fields:
+            self.instance.exempt = cleaned.get("exempt_paragraph") is not None
         return cleaned
 
 

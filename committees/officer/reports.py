@@ -67,13 +67,20 @@ def document_editor(request, document):
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
 
-    form = DocumentForm(data, files, instance=document)
+    # Only democratic services decide what is exempt; a report author sees it read-only.
+    user_is_officer = roles.is_officer(request.user)
+    form = DocumentForm(data, files, instance=document, confidentiality_editable=user_is_officer)
     cover_form = papers = None
     if is_report:
         cover = None if is_new else CoverSheet.objects.filter(document=document).first()
         cover = cover or CoverSheet(document=None if is_new else document)
         cover_form = CoverSheetForm(data, instance=cover)
-        papers = BackgroundPaperFormSet(data, instance=cover, prefix="papers")
+        papers = BackgroundPaperFormSet(
+            data,
+            instance=cover,
+            prefix="papers",
+            form_kwargs={"confidentiality_editable": user_is_officer},
+        )
 
     if request.method == "POST":
         valid = form.is_valid() and all(f.is_valid() for f in (cover_form, papers) if f)
@@ -107,7 +114,7 @@ def document_editor(request, document):
             "papers": papers,
             "errors": error_summary(form, cover_form, papers),
             "appendices": appendices,
-            "user_is_officer": roles.is_officer(request.user),
+            "user_is_officer": user_is_officer,
         },
     )
 

@@ -16,7 +16,7 @@ from committees.forms import (
 )
 from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
 from committees.officer.access import officer_required, staff_required
-from committees.officer.history import history_changes
+from committees.officer.history import confidentiality_changes, history_changes
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services
@@ -264,6 +264,7 @@ def meeting_publish(request, pk):
             "published_before": meeting.publications.exists(),
             "has_to_follow": meeting.items.filter(to_follow=True).exists(),
             "under_way": meeting.publication_jobs.active().first(),
+            "confidentiality_changes": confidentiality_changes(meeting),
         },
     )
 

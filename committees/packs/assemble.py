@@ -1,7 +1,8 @@
 """Assemble a meeting's agenda pack from the database, for the HTML page and the PDF alike.
 
 A public pack never carries exempt (Part II) content: exempt items and documents are replaced
-here, before any template sees them, by a withheld marker with the Schedule 12A paragraph.
+here, before any template sees them, by a withheld marker with the Schedule 12A paragraph, and
+exempt background papers are left out of the list.
 """
 
 import string
@@ -10,7 +11,15 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
-from committees.models import AgendaItem, Council, Document, Meeting, Membership
+from committees.models import (
+    AgendaItem,
+    BackgroundPaper,
+    Council,
+    CoverSheet,
+    Document,
+    Meeting,
+    Membership,
+)
 from committees.packs import registry
 
 
@@ -26,6 +35,7 @@ class PackDocument:
     appendix_ref: str = ""
     generated_html: str = ""
     appendices: list["PackDocument"] = field(default_factory=list)
+    background_papers: list[BackgroundPaper] = field(default_factory=list)
 
     @property
     def withheld(self):
@@ -130,6 +140,7 @@ def pack_documents(item, *, restricted):
         )
         if not document.exempt or restricted:
             entry.document = document
+            entry.background_papers = background_papers(document, restricted=restricted)
             generator = registry.get(document.generator) if document.generator else None
             if generator:
                 entry.generated_html = render_to_string(
@@ -142,6 +153,16 @@ def pack_documents(item, *, restricted):
         if entry.kind == Document.Kind.REPORT:
             entry.appendices = appendices
     return documents
+
+
+def background_papers(document, *, restricted):
+    """The report's background papers the reader may see. LGA 1972 s.100D(4): the public list
+    leaves out those that disclose exempt information, title and all."""
+    try:
+        papers = document.cover.background_papers.all()
+    except CoverSheet.DoesNotExist:
+        return []
+    return [paper for paper in papers if restricted or not paper.exempt]
 
 
 def document_queryset():

@@ -24,10 +24,16 @@ from pypdf import PdfReader, PdfWriter
 from committees import roles
 from committees.models import AgendaItem, Document, Meeting
 from committees.packs import cache
-from committees.packs.render import PackRenderError, render_pack_files, render_pack_pdf
+from committees.packs.render import (
+    PackRenderError,
+    render_pack_files,
+    render_pack_html,
+    render_pack_pdf,
+)
 from committees.stored import read_verified
 from tests.factories import (
     AgendaItemFactory,
+    BackgroundPaperFactory,
     CouncilFactory,
     CouncillorFactory,
     CoverSheetFactory,
@@ -44,6 +50,7 @@ RANGE = r"\((?:Pages (\d+) - (\d+)|Page (\d+))\)"
 CANARY_APPENDIX = "CANARY-APPENDIX-7731"
 CANARY_ITEM = "CANARY-ITEM-5519"
 CANARY_UPLOAD = "CANARY-UPLOAD-2208"
+CANARY_PAPER = "CANARY-PAPER-3061"
 
 
 # ---- Reading a pack back -------------------------------------------------------------------------
@@ -431,6 +438,29 @@ def test_public_pack_leaves_exempt_papers_out_and_restricted_pack_has_them(synth
     assert RESTRICTED_MARKER not in all_text(public)
     assert all(RESTRICTED_MARKER in text for text in restricted.texts)
     assert "(restricted" in restricted.reader.metadata.title
+
+
+def test_public_pack_leaves_exempt_background_papers_out_of_the_list(synthetic):
+    # LGA 1972 s.100D(4): the public list of background papers leaves out exempt ones.
+    cover = Document.objects.get(title="Quarter One Monitoring").cover
+    BackgroundPaperFactory(cover=cover, title="Budget book 2030/31")
+    BackgroundPaperFactory(
+        cover=cover, title=f"{CANARY_PAPER} valuation advice", exempt=True, exempt_paragraph=3
+    )
+
+    public_html = render_pack_html(synthetic, restricted=False)
+    public = all_text(
+        PackPdf(render_pack_pdf(synthetic, restricted=False).data, synthetic, restricted=False)
+    )
+    restricted = all_text(
+        PackPdf(render_pack_pdf(synthetic, restricted=True).data, synthetic, restricted=True)
+    )
+
+    assert "Budget book 2030/31" in public_html and "Budget book 2030/31" in public
+    assert CANARY_PAPER not in public_html
+    assert CANARY_PAPER not in public
+    assert f"{CANARY_PAPER} valuation advice 3" in restricted
+    assert CANARY_PAPER in render_pack_html(synthetic, restricted=True)
 
 
 def test_an_unchanged_pack_is_rendered_once_and_a_change_renders_again(synthetic):

@@ -14,16 +14,23 @@ from tests.committees.test_demo import SEED_AGENDA
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 
 
-@pytest.fixture
-def demo_x10(db):
-    load_demo(copies=10)
-
-
 def seed_meeting():
     return Meeting.objects.get(
         committee__slug="performance-finance-and-customer-focus-overview-and-scrutiny-committee",
         starts_at__date=dt.date(2019, 7, 24),
     )
+
+
+@pytest.fixture
+def demo_x10(db, publish):
+    load_demo(copies=10, publish=False)
+    publish(seed_meeting())
+
+
+@pytest.fixture
+def published_seed(demo, publish):
+    """The demo with the seed's July 2019 pack published, as `make run` has it."""
+    publish(seed_meeting())
 
 
 def text(response):
@@ -49,7 +56,7 @@ def test_committee_page_shows_members_by_role_responsibilities_and_meetings(clie
     assert "Municipal year 2019/2020" in page
 
 
-def test_seed_meeting_lists_the_eleven_items_with_seed_numbers_and_titles(client, demo):
+def test_seed_meeting_lists_the_eleven_items_with_seed_numbers_and_titles(client, published_seed):
     response = client.get(seed_meeting().get_absolute_url())
     page = text(response)
     positions = [page.index(f"{number}.</span> {title}") for number, title in
@@ -60,7 +67,7 @@ def test_seed_meeting_lists_the_eleven_items_with_seed_numbers_and_titles(client
     assert "Warspite Room, Council House" in page
 
 
-def test_pack_page_has_front_sheet_then_every_items_documents(client, demo):
+def test_pack_page_has_front_sheet_then_every_items_documents(client, published_seed):
     meeting = seed_meeting()
     page = text(client.get(reverse("committees:pack", args=[meeting.pk])))
     assert "Please ask for Jamie Sheldon" in page
@@ -75,12 +82,13 @@ def test_pack_page_has_front_sheet_then_every_items_documents(client, demo):
     assert "Education and Children's Social Care" in page
 
 
-def test_exempt_item_shows_title_and_paragraph_but_never_its_content(client, demo):
+def test_exempt_item_shows_title_and_paragraph_but_never_its_content(client, demo, publish):
     meeting = seed_meeting()
     item = AgendaItemFactory(
         meeting=meeting, title="Sale of Land at Example Quay", exempt=True, exempt_paragraph=3
     )
     DocumentFactory(item=item, title="Valuation report", body="<p>CANARY-VALUATION-41</p>")
+    publish(meeting)
     meeting_page = text(client.get(meeting.get_absolute_url()))
     pack_page = text(client.get(reverse("committees:pack", args=[meeting.pk])))
     for page in (meeting_page, pack_page):
@@ -92,13 +100,14 @@ def test_exempt_item_shows_title_and_paragraph_but_never_its_content(client, dem
     assert "12.</span> Sale of Land at Example Quay" in meeting_page
 
 
-def test_exempt_document_in_a_public_item_is_withheld(client, demo):
+def test_exempt_document_in_a_public_item_is_withheld(client, demo, publish):
     meeting = seed_meeting()
     item = meeting.items.get(title="Customer Experience Programme Update")
     DocumentFactory(
         item=item, kind="appendix", title="Supplier prices", exempt=True, exempt_paragraph=3,
         body="<p>CANARY-PRICES-77</p>",
     )  # fmt: skip
+    publish(meeting)
     page = text(client.get(reverse("committees:pack", args=[meeting.pk])))
     assert "Supplier prices" in page
     assert "CANARY-PRICES-77" not in page
@@ -162,16 +171,18 @@ def test_public_pages_run_a_bounded_number_of_queries(
 ):
     """With ten times the demo data, each page still runs a fixed handful of queries."""
     meeting = seed_meeting()
+    # The counts each page runs: a page that starts running more fails here.
     bounds = {
-        reverse("committees:home"): 4,
-        reverse("committees:committee_list"): 3,
-        meeting.committee.get_absolute_url(): 7,
-        meeting.get_absolute_url(): 14,
-        reverse("committees:pack", args=[meeting.pk]): 14,
-        reverse("committees:councillor_list"): 3,
-        Councillor.objects.get(name="Kelly").get_absolute_url(): 4,
-        reverse("committees:calendar_month", args=[2019, 7]): 3,
-        reverse("committees:corporate_plan"): 5,
+        reverse("committees:home"): 3,
+        reverse("committees:committee_list"): 2,
+        meeting.committee.get_absolute_url(): 6,
+        meeting.get_absolute_url(): 3,  # the agenda as stored with the publication
+        reverse("committees:pack", args=[meeting.pk]): 3,  # the stored HTML
+        reverse("committees:pack_pdf", args=[meeting.pk]): 2,
+        reverse("committees:councillor_list"): 2,
+        Councillor.objects.get(name="Kelly").get_absolute_url(): 3,
+        reverse("committees:calendar_month", args=[2019, 7]): 2,
+        reverse("committees:corporate_plan"): 4,
     }
     for url, bound in bounds.items():
         with django_assert_max_num_queries(bound):
@@ -179,7 +190,7 @@ def test_public_pages_run_a_bounded_number_of_queries(
         assert response.status_code == 200, url
 
 
-def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(client, demo):
+def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(client, published_seed):
     meeting = seed_meeting()
     restricted = reverse("committees:pack_restricted_pdf", args=[meeting.pk])
     page = text(client.get(meeting.get_absolute_url()))

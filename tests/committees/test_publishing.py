@@ -3,6 +3,7 @@
 import datetime as dt
 import html
 import io
+import re
 from unittest import mock
 
 import pytest
@@ -13,11 +14,20 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from pypdf import PdfReader
 
-from committees.models import Meeting, Publication
+from committees.models import Document, Meeting, Publication
+from committees.officer.history import confidentiality_changes
 from committees.packs.pdf import PackRenderError
 from committees.services.publication import PublicationRefused, agenda_publish
 from committees.stored import read_verified
-from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+from tests.committees.test_reports import form_values
+from tests.factories import (
+    AgendaItemFactory,
+    BackgroundPaperFactory,
+    CoverSheetFactory,
+    DocumentFactory,
+    MeetingFactory,
+    PublicationFactory,
+)
 
 
 def text(response):
@@ -169,3 +179,93 @@ def test_failed_supplement_keeps_its_items_to_follow(officer):
     to_follow.refresh_from_db()
     assert to_follow.to_follow
     assert meeting.publications.count() == 1
+
+
+def pdf_text(stored):
+    pages = PdfReader(io.BytesIO(read_verified(stored))).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_exempt_background_papers_are_left_out_of_the_published_public_pack(client, officer):
+    meeting = meeting_in(30)
+    cover = CoverSheetFactory(document=Document.objects.get(item__meeting=meeting))
+    BackgroundPaperFactory(cover=cover, title="CANARY-PAPER-8120", exempt=True, exempt_paragraph=3)
+
+    publication = agenda_publish(meeting=meeting, by=officer)
+
+    assert "CANARY-PAPER-8120" not in read_verified(publication.public_html).decode()
+    assert "CANARY-PAPER-8120" not in text(
+        client.get(reverse("committees:pack", args=[meeting.pk]))
+    )
+    assert "CANARY-PAPER-8120" not in pdf_text(publication.public_pdf)
+    assert "CANARY-PAPER-8120" in pdf_text(publication.restricted_pdf)
+
+
+# -- confidentiality changes since the last publication -----------------------------------------
+
+
+def changes_listed(response):
+    """The rows of the publish page's confidentiality changes, as text."""
+    section = text(response).split("Confidentiality changes since the last publication")[1]
+    section = section.split("<form")[0]
+    rows = re.findall(r"<tbody.*?</tbody>", section, re.S)
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", rows[0], re.S) if rows else []
+    return [" ".join(strip_tags(row).split()) for row in rows]
+
+
+def test_publish_page_lists_confidentiality_changes_since_the_last_publication(client, officer):
+    meeting = meeting_in(30)
+    item = meeting.items.get()
+    valuation = DocumentFactory(
+        item=item,
+        kind=Document.Kind.APPENDIX,
+        title="Site valuation",
+        exempt=True,
+        exempt_paragraph=3,
+    )
+    tenders = DocumentFactory(item=item, kind=Document.Kind.APPENDIX, title="Tenders received")
+    client.force_login(officer)
+    edit = reverse("officer:document_edit", args=[tenders.pk])
+    client.post(edit, form_values(client.get(edit), exempt="True", exempt_paragraph="3"))
+    agenda_publish(meeting=meeting, by=officer)
+    url = reverse("officer:meeting_publish", args=[meeting.pk])
+    page = client.get(url)
+    assert changes_listed(page) == []
+    assert "None." in text(page).split("since the last publication")[1].split("<form")[0]
+
+    edit = reverse("officer:document_edit", args=[valuation.pk])
+    client.post(edit, form_values(client.get(edit), exempt="False", exempt_paragraph=""))
+
+    rows = changes_listed(client.get(url))
+    assert len(rows) == 1
+    assert rows[0].startswith("Appendix “Site valuation” Part II → Part I Jamie Sheldon")
+
+
+def test_confidentiality_changes_include_exempt_records_created_changed_and_removed(db):
+    meeting = meeting_in(30)
+    report = Document.objects.get(item__meeting=meeting)
+    PublicationFactory(meeting=meeting)
+    legal = BackgroundPaperFactory(
+        cover=CoverSheetFactory(document=report),
+        title="Legal advice",
+        exempt=True,
+        exempt_paragraph=5,
+    )
+    BackgroundPaperFactory(cover=legal.cover, title="Budget book")  # Part I: no change
+    report.exempt, report.exempt_paragraph = True, 3
+    report.save()
+    report.exempt_paragraph = 1
+    report.save()
+    AgendaItemFactory(meeting=meeting, title="Land", exempt=True, exempt_paragraph=3).delete()
+
+    changes = [(change.what, change.change) for change in confidentiality_changes(meeting)]
+
+    assert sorted(changes) == sorted(
+        [
+            ("Background paper “Legal advice”", "Added as Part II, paragraph 5"),
+            (f"Report “{report.title}”", "Part I → Part II, paragraph 3"),
+            (f"Report “{report.title}”", "paragraph 3 → 1"),
+            ("Item “Land”", "Added as Part II, paragraph 3"),
+            ("Item “Land”", "Removed (was Part II, paragraph 3)"),
+        ]
+    )

@@ -12,9 +12,11 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from committees import roles
-from committees.models import BackgroundPaper, CoverSheet, Document, Officer
+from committees.models import BackgroundPaper, CoverSheet, Document, Meeting, Officer
+from committees.packs.render import render_pack_html
 from committees.services import EditConflict
 from committees.services import reports as report_services
 from tests.committees.test_uploads import BAD_FILES, bad_file, docx_bytes, pdf_bytes
@@ -534,6 +536,74 @@ def test_a_report_author_edits_their_own_report(client, author):
     assert CoverSheet.objects.get(pk=report.pk).purpose == "Written by the author"
     for name in ("document_preview", "document_history"):
         assert client.get(reverse(f"officer:{name}", args=[report.pk])).status_code == 200
+
+
+CANARY_EXEMPT_BODY = "CANARY-EXEMPT-REPORT-4417"
+
+
+def test_a_report_author_cannot_take_their_report_out_of_part_two(client, author):
+    user, report = author
+    report.exempt, report.exempt_paragraph = True, 3
+    report.body = f"<p>{CANARY_EXEMPT_BODY}: the valuation of the site.</p>"
+    report.save()
+    # Published before the portal kept publication records: its pack is rendered from the data.
+    meeting = report.item.meeting
+    Meeting.objects.filter(pk=meeting.pk).update(
+        published_on=timezone.localdate(), status=Meeting.Status.AGENDA_PUBLISHED
+    )
+    client.force_login(user)
+    page = client.get(edit_url(report))
+
+    html = page.content.decode()
+    assert "Part II - Not for publication (Schedule 12A, paragraph 3)" in html
+    assert "Only democratic services can change whether this report is exempt" in html
+    assert 'name="exempt"' not in html and 'name="exempt_paragraph"' not in html
+    # The forged POST: Part I, no paragraph, alongside an ordinary edit.
+    saved = client.post(
+        edit_url(report),
+        form_values(page, exempt="False", exempt_paragraph="", purpose="Updated by the author"),
+    )
+
+    assert saved.status_code == 302
+    report.refresh_from_db()
+    assert (report.exempt, report.exempt_paragraph) == (True, 3)
+    assert CoverSheet.objects.get(pk=report.pk).purpose == "Updated by the author"
+    client.logout()
+    pack = client.get(reverse("committees:pack", args=[meeting.pk])).content.decode()
+    assert CANARY_EXEMPT_BODY not in pack
+    assert CANARY_EXEMPT_BODY not in render_pack_html(meeting, restricted=False)
+
+
+def test_a_report_author_edits_background_paper_titles_but_not_their_exemption(client, author):
+    user, report = author
+    paper = BackgroundPaperFactory(
+        cover=report.cover, title="Valuation advice", exempt=True, exempt_paragraph=3
+    )
+    client.force_login(user)
+    page = client.get(edit_url(report))
+    assert "Part II - Not for publication (Schedule 12A, paragraph 3)" in page.content.decode()
+
+    client.post(
+        edit_url(report),
+        form_values(
+            page,
+            **{
+                "papers-0-title": "Valuation advice, March 2019",
+                "papers-0-exempt_paragraph": "",
+                "papers-1-title": "Budget book 2019/20",
+                "papers-1-exempt_paragraph": "1",
+            },
+        ),
+    )
+
+    paper.refresh_from_db()
+    assert (paper.title, paper.exempt, paper.exempt_paragraph) == (
+        "Valuation advice, March 2019",
+        True,
+        3,
+    )
+    added = BackgroundPaper.objects.get(title="Budget book 2019/20")
+    assert (added.exempt, added.exempt_paragraph) == (False, None)
 
 
 def test_a_report_author_cannot_edit_another_authors_report(client, author):
