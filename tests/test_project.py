@@ -17,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-# What README.md's "Running in production" says production sets; everything else is default.
+# What README.md's "Running in production" says production sets, besides its database;
+# everything else is the default.
 PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "scrutiny.example.gov.uk",
