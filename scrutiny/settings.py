@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "committees",
 ]
 
@@ -57,6 +60,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "committees.middleware.ContentSecurityPolicyMiddleware",
+    "committees.middleware.permissions_policy",
+    "committees.middleware.idle_timeout",
     "simple_history.middleware.HistoryRequestMiddleware",
     "committees.middleware.private_pages",
     "committees.middleware.stored_files_unavailable",
@@ -140,11 +146,44 @@ PUBLICATION_STALE_SECONDS = int(os.environ.get("PUBLICATION_STALE_SECONDS", "120
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# HTTPS: on unless DEBUG. Behind a reverse proxy that ends TLS, SECURE_PROXY_SSL_HEADER names the
+# header it sets to "https" (e.g. HTTP_X_FORWARDED_PROTO), or every request would be redirected.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Sessions of people who can read exempt papers: a working day at most from sign-in, and signed
+# out after an hour without a request (committees.middleware.idle_timeout). Writing in the report
+# editor makes no request, so a shorter limit would sign out an author mid-report and lose the
+# text when they save.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_AGE_SECONDS", 8 * 3600))
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", 60 * 60))
+
+# No script but our own files and inline scripts carrying the request's nonce; no remote images
+# (a report body cannot make readers' browsers fetch from elsewhere). The one inline style is
+# the base stylesheet that the rich text editor's Tiptap adds to the page, allowed by its hash;
+# tests/test_project.py checks the hash against the installed editor.
+TIPTAP_BASE_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, TIPTAP_BASE_STYLE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 # Failed sign-ins: five for one username from one address locks that pair out for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -152,6 +191,16 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy every request comes from the proxy's address, so one person's failures
+# would lock a username out for everyone. CLIENT_IP_HEADER names the header the proxy puts the
+# client's address in (e.g. X-Forwarded-For); CLIENT_IP_PROXY_COUNT says how many proxies append
+# to it. Unset, only REMOTE_ADDR counts: a header a client can write is never trusted.
+AXES_CLIENT_IP_CALLABLE = "committees.accounts.client_ip_address"
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_PROXY_COUNT = int(os.environ.get("CLIENT_IP_PROXY_COUNT", "1"))
+if CLIENT_IP_PROXY_COUNT < 1:
+    # Zero would take the left-most address, the one a client writes itself.
+    raise ImproperlyConfigured("CLIENT_IP_PROXY_COUNT must be 1 or more.")
 
 # Uploads: the largest file an officer may upload (appendices, Word reports).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -160,3 +209,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * MAX_UPLOAD_BYTES
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "committees:home"
 LOGOUT_REDIRECT_URL = "committees:home"
+
+# Everything goes to stderr for the process manager to keep: Django's errors (with DEBUG off, the
+# traceback of every 500 from django.request) and the portal's own messages (render times, task
+# failures) at LOG_LEVEL. Django's default would print nothing with DEBUG off.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # No handlers of its own (Django's console and mail_admins go): it reaches stderr via root.
+        "django": {"level": LOG_LEVEL},
+        "committees": {"level": LOG_LEVEL},
+        "django_tasks": {"level": LOG_LEVEL},
+    },
+}

@@ -13,11 +13,14 @@ from django.test.utils import override_settings
 
 
 def pytest_configure(config):
-    # Tests run with DEBUG off, where the manifest storage would need `collectstatic` first;
-    # plain storage and WhiteNoise's autorefresh find the built assets in static/build instead
-    # (and WhiteNoise does not warn about a missing var/staticfiles). override_settings, not
-    # assignment, so Django drops any storage it has already built.
+    # Tests run with DEBUG off, like production, but speak plain HTTP to the test client and the
+    # live server, which the HTTPS redirect would turn away. With DEBUG off the manifest storage
+    # would need `collectstatic` first; plain storage and WhiteNoise's autorefresh find the built
+    # assets in static/build instead (and WhiteNoise does not warn about a missing
+    # var/staticfiles). override_settings, not assignment, so Django drops any storage it has
+    # already built.
     override_settings(
+        SECURE_SSL_REDIRECT=False,
         STORAGES={
             **django_settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

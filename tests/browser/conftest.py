@@ -58,6 +58,17 @@ def page(browser, live_server):
     context.close()
 
 
+# Everything the browser refused under the page's Content-Security-Policy so far (buffered
+# reports include those from before the observer was made).
+CSP_VIOLATIONS_JS = """() => {
+    const observer = new ReportingObserver(() => {}, {types: ["csp-violation"], buffered: true});
+    observer.observe();
+    return observer.takeRecords().map(
+        r => `${r.body.effectiveDirective} refused ${r.body.blockedURL} (${r.body.sourceFile})`
+    );
+}"""
+
+
 def run_axe(page):
     """Run axe-core on the page; return its serious and critical WCAG 2.x A/AA violations."""
     # Check the page as a person sees it: scripts done, so the rich text editor has built its
@@ -68,7 +79,9 @@ def run_axe(page):
         page.locator(".prose-menubar__button").first.wait_for()
         page.evaluate("document.fonts.load('24px \"Material Icons\"')")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.add_script_tag(path=str(AXE_JS))
+    # Evaluated, not added as a <script> tag: the page's CSP refuses inline scripts without its
+    # nonce, while Playwright's evaluation is outside the page's policy.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
@@ -77,10 +90,14 @@ def run_axe(page):
 
 @pytest.fixture
 def axe_check():
-    """`axe_check(page)` fails the test if the page has serious or critical violations."""
+    """`axe_check(page)` fails the test if the page has serious or critical violations, or if
+    the browser refused anything under the Content-Security-Policy (a script, style or image
+    the page needs)."""
 
     def check(page):
         violations = run_axe(page)
+        refused = page.evaluate(CSP_VIOLATIONS_JS)
+        assert not refused, f"Refused by the Content-Security-Policy on {page.url}: {refused}"
         report = "\n".join(
             f"- {v['id']} ({v['impact']}): {v['help']}\n"
             + "\n".join(f"    {node['target']}" for node in v["nodes"])

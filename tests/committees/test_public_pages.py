@@ -190,7 +190,9 @@ def test_public_pages_run_a_bounded_number_of_queries(
         assert response.status_code == 200, url
 
 
-def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(client, published_seed):
+def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(
+    client, published_seed
+):
     meeting = seed_meeting()
     restricted = reverse("committees:pack_restricted_pdf", args=[meeting.pk])
     page = text(client.get(meeting.get_absolute_url()))
