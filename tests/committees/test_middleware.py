@@ -103,7 +103,7 @@ def test_uploaded_pdf_is_served_without_the_page_policy_that_blocks_chromes_view
     writer.write(pdf)
     report.upload.save("appendix.pdf", ContentFile(pdf.getvalue()))
 
-    response = officer_client.get(reverse("committees:document_file", args=[report.pk]))
+    response = officer_client.get(reverse("officer:document_upload", args=[report.pk]))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
