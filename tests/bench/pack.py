@@ -88,16 +88,7 @@ def run_size(size, *, repeat):
     runs = [[], [], []]
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="pack-bench-") as tmp:
-            os.mkdir(os.path.join(tmp, "staticfiles"))  # WhiteNoise warns without it
-            env = {
-                **os.environ,
-                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-                "VAR_DIR": tmp,
-                "SECRET_KEY": os.environ.get("SECRET_KEY") or "pack-benchmark-only",
-                "DEBUG": "",
-                "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
-                "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            }
+            env = environment(tmp)
             html = os.path.join(tmp, "pack.html")
             child(env, "build", str(size))
             runs[0].append(child(env, "pack", "--html", html))
@@ -112,9 +103,25 @@ def run_size(size, *, repeat):
     ]
 
 
-def child(env, kind, *args):
+def environment(tmp):
+    """The environment of a benchmark's processes: a throw-away SQLite database and media
+    folder in the temporary directory `tmp`, production's settings otherwise."""
+    os.mkdir(os.path.join(tmp, "staticfiles"))  # WhiteNoise warns without it
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+        "VAR_DIR": tmp,
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "pack-benchmark-only",
+        "DEBUG": "",
+        "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
+        "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    }
+
+
+def child(env, kind, *args, module="tests.bench.pack"):
+    """Run `module` with `--child kind` in a fresh process; return the JSON it prints last."""
     completed = subprocess.run(
-        [sys.executable, "-m", "tests.bench.pack", "--child", kind, *args],
+        [sys.executable, "-m", module, "--child", kind, *args],
         env=env,
         check=True,
         stdout=subprocess.PIPE,
