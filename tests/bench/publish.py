@@ -30,6 +30,8 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
+from gunicorn.config import Config
+
 from tests.bench import pack
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -40,6 +42,9 @@ POLL_SECONDS = 0.5  # how often the progress page is asked (the browser asks eve
 PUBLISH_TIMEOUT = 20 * 60  # a publication taking longer than this is stuck: stop
 REQUEST_TIMEOUT = 120  # longer than gunicorn's, so that gunicorn cuts off a slow POST first
 STARTUP_TIMEOUT = 60
+# gunicorn 25 and later open a control socket in the home directory, which every gunicorn
+# started there would share.
+NO_CONTROL_SOCKET = ["--no-control-socket"] if "control_socket" in Config().settings else []
 LOG_TAIL = 3000  # characters of each process's log printed when something goes wrong
 
 
@@ -51,8 +56,6 @@ def main():
     if args.child:
         print(json.dumps(build(args.sizes[0])))
         return
-    from gunicorn.config import Config
-
     timeout = Config().timeout
     print(f"{'pages':>6} {'restricted':>10} {'POST s':>7} {'published s':>12} "
           f"{'worker CPU s':>13} {'worker MB':>10}")  # fmt: skip
@@ -98,7 +101,8 @@ def run_size(size):
                 Process(
                     "gunicorn",
                     [sys.executable, "-m", "gunicorn", "scrutiny.wsgi",
-                     "--workers", str(GUNICORN_WORKERS), "--bind", f"127.0.0.1:{port}"],
+                     "--workers", str(GUNICORN_WORKERS), "--bind", f"127.0.0.1:{port}",
+                     *NO_CONTROL_SOCKET],
                     env=env, log=Path(tmp) / "gunicorn.log",
                 )
             )  # fmt: skip
