@@ -69,14 +69,14 @@ def main():
         )
     print(
         f"\nEach pack is published through gunicorn ({GUNICORN_WORKERS} workers, timeout "
-        f"{timeout} s: its default) and `manage.py db_worker`,\n"
-        "each a process of its own, on one SQLite database.\n"
+        f"{timeout} s: its default)\nand `manage.py db_worker`, each a process of its own, on "
+        "one SQLite database.\n"
         "pages, restricted: pages of the public and the restricted pack, from the progress page.\n"
-        "POST s: the officer's publish POST, from sending it to its redirect to the progress page"
-        ".\n"
+        "POST s: the officer's publish POST, from sending it to its redirect to the progress\n"
+        "page.\n"
         "published s: wall-clock time from sending the POST to the progress page saying\n"
-        f'"Published" (asked every {POLL_SECONDS} s); it includes the worker noticing the task'
-        " (it looks\nevery second) and both renders, and is slower when the machine is busy.\n"
+        f'"Published" (asked every {POLL_SECONDS} s): the worker noticing the task (it looks '
+        "every\nsecond) and both renders; it grows when the machine is busy.\n"
         "worker CPU s, worker MB: user+system CPU time and maximum RSS of the worker process,\n"
         "from wait4() when it exits, which also covers any process it started and waited for;\n"
         "one fresh worker per pack, so these are its start-up and that one publication."
@@ -94,7 +94,7 @@ def run_size(size):
             "SECURE_COOKIES": "0",
             "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
         }
-        meeting = pack.child(env, "build", str(size), module="tests.bench.publish")["meeting"]
+        urls = pack.child(env, "build", str(size), module="tests.bench.publish")
         port = free_port()
         with ExitStack() as stack:
             server = stack.enter_context(
@@ -115,7 +115,8 @@ def run_size(size):
                 )
             )
             try:
-                result = publish(Officer(f"http://127.0.0.1:{port}"), meeting)
+                officer = Officer(f"http://127.0.0.1:{port}", urls["login"])
+                result = publish(officer, urls["publish"])
             except Exception:
                 for process in (server, worker):
                     print(process.log_tail(), file=sys.stderr)
@@ -128,11 +129,11 @@ def run_size(size):
         }
 
 
-def publish(officer, meeting):
-    """Sign in, send the publish form, then ask the progress page until it is finished."""
+def publish(officer, url):
+    """Sign in, send the publish form at `url`, then ask the progress page until it is
+    finished."""
     officer.wait_until_up()
     officer.sign_in()
-    url = f"/officer/meetings/{meeting}/publish/"
     form = officer.get(url)
     started = time.perf_counter()
     response = officer.post(
@@ -167,8 +168,8 @@ def publish(officer, meeting):
 class Officer:
     """A signed-in officer's HTTP client: keeps its cookies and does not follow redirects."""
 
-    def __init__(self, base_url):
-        self.base_url = base_url
+    def __init__(self, base_url, login_url):
+        self.base_url, self.login_url = base_url, login_url
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect
         )
@@ -177,16 +178,16 @@ class Officer:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while True:
             try:
-                return self.get("/accounts/login/")
+                return self.get(self.login_url)
             except OSError:  # not listening yet
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
 
     def sign_in(self):
-        page = self.get("/accounts/login/")
+        page = self.get(self.login_url)
         response = self.post(
-            "/accounts/login/", {"username": USERNAME, "password": PASSWORD}, page=page
+            self.login_url, {"username": USERNAME, "password": PASSWORD}, page=page
         )
         if response.status != 302:
             raise RuntimeError(f"Signing in answered {response.status}, not a redirect.")
@@ -255,16 +256,21 @@ class Process:
 
 
 def build(size):
-    """The synthetic meeting of tests.bench.pack, and a democratic services officer."""
-    result = pack.build(size)
+    """The synthetic meeting of tests.bench.pack and a democratic services officer; returns
+    the URLs of the sign-in page and of the meeting's publish page."""
+    meeting = pack.build(size)["meeting"]
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
+    from django.urls import reverse
 
     from committees.roles import OFFICERS
 
     officer = get_user_model().objects.create_user(USERNAME, password=PASSWORD)
     officer.groups.add(Group.objects.get_or_create(name=OFFICERS)[0])
-    return result
+    return {
+        "login": reverse("login"),
+        "publish": reverse("officer:meeting_publish", args=[meeting]),
+    }
 
 
 def hidden_value(page, name):
