@@ -325,3 +325,28 @@ def agenda_publish(*, meeting: Meeting, by, token: str | None = None, **request)
     if job.state != State.DONE:
         raise PublicationRefused(job.problems)
     return job.publication
+
+
+def publications_record_earlier() -> list[Publication]:
+    """Freeze the agendas of meetings published before the portal kept publication records.
+
+    Public pages serve nothing but publications, so until then such a meeting shows no agenda.
+    An agenda the rules refuse (an item without its report) is left for an officer to publish,
+    with a warning in the log.
+    """
+    recorded = []
+    for meeting in Meeting.objects.filter(
+        published_on__isnull=False, publications__isnull=True
+    ).select_related("committee__contact", "venue"):
+        try:
+            recorded.append(
+                agenda_publish(
+                    meeting=meeting,
+                    by=None,
+                    on=meeting.published_on,
+                    note="Published before the portal kept publication records.",
+                )
+            )
+        except PublicationRefused as refusal:
+            logger.warning("The agenda of %s was not recorded: %s", meeting, refusal)
+    return recorded
