@@ -88,11 +88,13 @@ def run_limited(func, *args, memory_bytes, cpu_seconds, wall_seconds, on_wait=No
             # Under RLIMIT_AS, C libraries that cannot handle a failed allocation abort or
             # crash, and the kernel's out-of-memory killer sends SIGKILL: all of it is memory.
             raise LimitExceeded("memory", memory_bytes) from None
+        child.join(WAIT_SECONDS)  # it ends as soon as it has sent
     finally:
         receiver.close()
         if child.is_alive():
             child.kill()
         child.join()
+        child.close()
     if outcome == "memory":
         raise LimitExceeded("memory", memory_bytes)
     if outcome == "error":

@@ -44,7 +44,7 @@ ZIP_BOMB_RATIO = 200
 ZIP_BOMB_MIN_BYTES = 1024 * 1024
 # mammoth holds every element and attribute of the XML in memory, several times over: 300,000
 # empty paragraphs take it about 20 s and 320 MB, five million took 168 s and 2.35 GB. A long
-# report has some tens of thousands.
+# report, its styles included, has some tens of thousands.
 MAX_DOCX_XML_NODES = 300_000
 
 # PDF actions a reader runs by itself or on a click: scripts, and starting other programs.
@@ -221,9 +221,9 @@ def pdf_page_count(content: bytes) -> int:
 
 
 def pdf_script_action(reader: pypdf.PdfReader) -> str | None:
-    """ "/JavaScript" or "/Launch" if the PDF holds such an action anywhere a reader looks for
-    one (open action, additional actions, the JavaScript name tree, outlines, form fields,
-    pages and their annotations, chained actions), else None.
+    """The type of a script or launch action ("/JavaScript", "/Launch") anywhere a reader looks
+    for actions (open action, additional actions, the JavaScript name tree, outlines, form
+    fields, pages and their annotations, chained actions), or None.
 
     Walks the objects from the catalog without decoding any stream.
     """
@@ -254,7 +254,10 @@ def pdf_script_action(reader: pypdf.PdfReader) -> str | None:
 def docx_to_html(content: bytes) -> tuple[str, list[str]]:
     """Convert a .docx to HTML with mammoth: headings, paragraphs, lists, tables, and images as
     data: URIs. Returns the HTML (not yet sanitised: the document's save does that) and
-    mammoth's notes about what it could not carry over."""
+    mammoth's notes about what it could not carry over.
+
+    The archive's sizes and XML are checked first, as mammoth would read whatever it is given.
+    """
     corrupt = ValidationError(
         "The Word document is damaged and cannot be read. Open it in Word, save it again, then "
         "upload the new file",
@@ -327,7 +330,7 @@ def check_docx_size(members: list[zipfile.ZipInfo], size: int) -> None:
         raise ValidationError(
             f"The Word document is a zip bomb: a {size_label(size)} file that would unzip to "
             f"{size_label(unzipped)}, compressed far more than Word ever compresses a "
-            "document. It has not been opened. Check you chose the right file",
+            "document. It has not been unzipped. Check you chose the right file",
             code="zip_bomb",
         )
     if unzipped > MAX_DOCX_UNZIPPED_BYTES:

@@ -81,7 +81,9 @@ def page_count(reader: PdfReader, *, limit: int) -> int:
     kilobytes, and pypdf's page list builds an object for each, so a file that declares more
     than `limit` is not counted page by page.
     """
-    declared = reader.root_object["/Pages"].get_object().get("/Count")
+    pages = reader.root_object["/Pages"]
+    # pypdf resolves an indirect /Count through [], not through get().
+    declared = pages["/Count"] if "/Count" in pages else None  # noqa: SIM401
     if isinstance(declared, int) and declared > limit:
         return declared
     return len(reader.pages)

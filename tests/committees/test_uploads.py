@@ -1,6 +1,8 @@
 """Uploads are checked by content: size, type, damage, passwords; Word converts to clean HTML.
 
-The helpers here make real files (python-docx, pypdf) and are shared with test_reports.py.
+The helpers here make real files (python-docx, pypdf, or PDF bytes written by hand) and are
+shared with test_reports.py and test_pack_pdf.py. Files made to exhaust the server are refused
+before anything expensive reads them.
 """
 
 import io
@@ -143,18 +145,16 @@ def javascript_action(script="app.alert('Hello from the PDF')"):
     )
 
 
-def launch_link():
-    """A link over the whole page that starts a program when clicked."""
+def link(action, target):
+    """A link over the whole page that runs a `/URI` or `/Launch` action on `target`."""
+    key = "/URI" if action == "/URI" else "/F"
     return DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
             NameObject("/Subtype"): NameObject("/Link"),
             NameObject("/Rect"): ArrayObject(FloatObject(n) for n in (0, 0, 595, 842)),
             NameObject("/A"): DictionaryObject(
-                {
-                    NameObject("/S"): NameObject("/Launch"),
-                    NameObject("/F"): TextStringObject("C:\\Windows\\System32\\cmd.exe"),
-                }
+                {NameObject("/S"): NameObject(action), NameObject(key): TextStringObject(target)}
             ),
         }
     )
@@ -177,8 +177,8 @@ def raw_pdf(objects):
 
 
 def many_pages_pdf(count, *, per_node=1000):
-    """A real PDF of `count` pages in a few megabytes: the pages share one content stream and
-    hang from intermediate page tree nodes of `per_node` pages, as large PDFs do."""
+    """A real PDF of `count` pages, about 120 bytes each: the pages share one content stream
+    and hang from intermediate page tree nodes of `per_node` pages, as large PDFs do."""
     nodes = -(-count // per_node)
     first_page = 4 + nodes
     objects = [
@@ -196,6 +196,23 @@ def many_pages_pdf(count, *, per_node=1000):
         )
         pages.extend(b"<< /Type /Page /Parent %d 0 R /Contents 3 0 R >>" % (4 + node) for _ in kids)
     return raw_pdf(objects + pages)
+
+
+def inflating_pdf(megabytes=64, times=16):
+    """A one-page PDF of about 64 KB whose content is a stream that inflates to `megabytes` of
+    zeros (blank space to a PDF reader), drawn `times` over: a gigabyte to whoever decodes it."""
+    compressor = zlib.compressobj(9)
+    zeros = bytes(MB)
+    stream = b"".join(compressor.compress(zeros) for _ in range(megabytes)) + compressor.flush()
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [%s] >>"
+            % b" ".join([b"3 0 R"] * times),
+        ]
+    )
 
 
 def undecodable_streams_pdf(pages=2, stream_bytes=2 * MB):
@@ -301,7 +318,7 @@ def bad_file(key):
     elif content == "javascript pdf":
         content = pdf_bytes(open_action=javascript_action())
     elif content == "launch pdf":
-        content = pdf_bytes(annotation=launch_link())
+        content = pdf_bytes(annotation=link("/Launch", "C:\\Windows\\System32\\cmd.exe"))
     return name, content, message
 
 
@@ -462,14 +479,8 @@ def test_javascript_in_the_pdf_name_tree_is_refused():
 
 
 def test_a_pdf_with_an_ordinary_web_link_is_accepted():
-    link = launch_link()
-    link[NameObject("/A")] = DictionaryObject(
-        {
-            NameObject("/S"): NameObject("/URI"),
-            NameObject("/URI"): TextStringObject("https://www.example.gov.uk/budget"),
-        }
-    )
+    web_link = link("/URI", "https://www.example.gov.uk/budget")
 
-    checked = check_upload(uploaded("appendix.pdf", pdf_bytes(annotation=link)))
+    checked = check_upload(uploaded("appendix.pdf", pdf_bytes(annotation=web_link)))
 
     assert checked.pages == 2
