@@ -5,6 +5,8 @@ checked by content in committees.uploads; a refused file is reported at the uplo
 """
 
 from django import forms
+from django.conf import settings
+from django.db.models import Sum
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import ProseEditorWidget
 
@@ -159,7 +161,27 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
         upload = self.cleaned_data.get("upload")
         if not upload:
             return None
-        return check_upload(upload, allowed=self.upload_kinds)
+        checked = check_upload(upload, allowed=self.upload_kinds)
+        if checked.kind == PDF:
+            self.check_pack_pages(checked.pages)
+        return checked
+
+    def check_pack_pages(self, pages):
+        """Refuse a PDF that would take the meeting's uploaded pages past the pack's limit (the
+        restricted pack has them all). The render checks again, with the files' own counts."""
+        limit = settings.MAX_PACK_UPLOAD_PAGES
+        others = (
+            Document.objects.filter(item__meeting=self.instance.item.meeting)
+            .exclude(pk=self.instance.pk)
+            .aggregate(pages=Sum("upload_pages", default=0))["pages"]
+        )
+        if others + pages > limit:
+            raise forms.ValidationError(
+                f"The agenda pack can include at most {limit:,} uploaded pages, and the other "
+                f"PDFs of this meeting already have {others:,}: this one has {pages:,}. Upload "
+                "a shorter PDF, or shorten or remove another appendix first",
+                code="pack_too_long",
+            )
 
     def clean(self):
         return clean_confidentiality(super().clean())

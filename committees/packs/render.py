@@ -21,6 +21,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
+from committees.limits import LimitExceeded, run_limited
 from committees.packs import cache
 from committees.packs.assemble import Pack, assemble
 from committees.packs.pdf import PackRenderError, Upload, upload_page_count, write_pack_pdf
@@ -145,8 +146,12 @@ def _uploads(pack):
             )
 
 
-def render_source(source: PrintSource, *, use_cache: bool = True) -> RenderedPdf:
-    """The PDF of `source`: from the cache if this exact content was rendered before."""
+def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) -> RenderedPdf:
+    """The PDF of `source`: from the cache if this exact content was rendered before.
+
+    A render runs in a child process under the render limits (`committees.limits`); `on_wait()`
+    is called every few seconds while it works.
+    """
     if use_cache and (hit := cache.get(source.content_hash)) is not None:
         return RenderedPdf(
             data=hit.data,
@@ -154,7 +159,22 @@ def render_source(source: PrintSource, *, use_cache: bool = True) -> RenderedPdf
             content_hash=source.content_hash,
             cached=True,
         )
-    written = write_pack_pdf(source.html, source.uploads)
+    try:
+        written = run_limited(
+            write_pack_pdf,
+            source.html,
+            source.uploads,
+            memory_bytes=settings.RENDER_MEMORY_BYTES,
+            cpu_seconds=settings.RENDER_SECONDS,
+            wall_seconds=settings.RENDER_SECONDS,
+            on_wait=on_wait,
+        )
+    except LimitExceeded as exceeded:
+        raise PackRenderError(
+            f"The agenda pack {exceeded} to render, the most one render may take. Shorten or "
+            "remove the largest appendices, or ask the portal's administrators to raise the "
+            "limit, then try again."
+        ) from exceeded
     if use_cache:
         cache.put(source.content_hash, written.data, page_count=written.page_count)
     return RenderedPdf(

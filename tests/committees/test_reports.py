@@ -359,6 +359,50 @@ def test_a_bad_upload_to_an_existing_report_changes_nothing(officer_client, sett
     assert stored_files(settings) == []
 
 
+def test_a_pdf_taking_the_pack_past_its_uploaded_page_limit_is_refused_at_its_field(
+    officer_client, settings
+):
+    settings.MAX_PACK_UPLOAD_PAGES = 5
+    item = AgendaItemFactory()
+    DocumentFactory(item=item, kind=Document.Kind.APPENDIX, body="", upload_pages=2)
+    later_item = AgendaItemFactory(meeting=item.meeting)
+    DocumentFactory(item=later_item, kind=Document.Kind.APPENDIX, body="", upload_pages=2)
+    DocumentFactory(kind=Document.Kind.APPENDIX, body="", upload_pages=100)  # another meeting
+    page = officer_client.get(add_url(item, "appendix"))
+
+    response = officer_client.post(
+        add_url(item, "appendix"),
+        form_values(
+            page, title="Appendix C", upload=SimpleUploadedFile("tables.pdf", pdf_bytes(pages=2))
+        ),
+    )
+
+    html = response.content.decode()
+    message = (
+        "The agenda pack can include at most 5 uploaded pages, and the other PDFs of this "
+        "meeting already have 4: this one has 2"
+    )
+    assert f'<a href="#id_upload">{message}' in html
+    assert not Document.objects.filter(title="Appendix C").exists()
+    assert stored_files(settings) == []
+
+
+def test_replacing_an_appendix_pdf_does_not_count_the_pages_it_replaces(officer_client, settings):
+    settings.MAX_PACK_UPLOAD_PAGES = 5
+    appendix = DocumentFactory(kind=Document.Kind.APPENDIX, body="", upload_pages=4)
+    appendix.upload.save("appendix.pdf", ContentFile(pdf_bytes(pages=4)))
+    page = officer_client.get(edit_url(appendix))
+
+    response = officer_client.post(
+        edit_url(appendix),
+        form_values(page, upload=SimpleUploadedFile("appendix-v2.pdf", pdf_bytes(pages=5))),
+    )
+
+    appendix.refresh_from_db()
+    assert response.status_code == 302
+    assert appendix.upload_pages == 5
+
+
 def test_part_two_needs_its_schedule_12a_paragraph(officer_client):
     appendix = DocumentFactory(kind=Document.Kind.APPENDIX)
     page = officer_client.get(edit_url(appendix))
