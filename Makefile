@@ -60,14 +60,17 @@ var/secret_key:
 	mkdir -p var
 	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
+# The task worker (publication) runs beside the web server; both stop together.
 run: venv assets fonts var/secret_key
 	mkdir -p var
 	export DEBUG=1 SECRET_KEY="$$(cat var/secret_key)" && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py load_demo && \
-	echo "Scrutiny portal: http://127.0.0.1:$${PORT:-8000}/" && \
-	exec $(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
+	{ $(BIN)/python manage.py db_worker --no-reload --verbosity 1 & worker=$$!; } && \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM && \
+	echo "Scrutiny portal: http://127.0.0.1:$${PORT:-8000}/ (task worker: process $$worker)" && \
+	$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
 
 test: venv assets chromium
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)

@@ -200,7 +200,7 @@ def _html(pack):
 
 
 def render_pack_files(
-    meeting, *, published_on=None, released=frozenset(), on_stage=None
+    meeting, *, published_on=None, released=frozenset(), on_stage=None, on_wait=None
 ) -> PackFiles:
     """Both packs, rendered for publication. Raises PackRenderError if either fails, so that
     publication fails as a whole and nothing half-rendered is stored.
@@ -209,17 +209,18 @@ def render_pack_files(
     publication whose date is not yet saved on the meeting; `released` the To Follow items a
     supplement carries, shown with their reports. Neither changes the database: publication
     writes them only once the render has succeeded. `on_stage(stage, pages)` is told when the
-    restricted pack starts (with the public pack's page count) and when both are done.
+    restricted pack starts (with the public pack's page count) and when both are done;
+    `on_wait()` every few seconds while a pack renders.
     """
     if published_on is not None and meeting.published_on != published_on:
         meeting = copy.copy(meeting)
         meeting.published_on = published_on
     on_stage = on_stage or (lambda stage, pages: None)
     public = _source(meeting, restricted=False, released=released)
-    public_pdf = render_source(public)
+    public_pdf = render_source(public, on_wait=on_wait)
     on_stage("rendering_restricted", public_pdf.page_count)
     restricted = _source(meeting, restricted=True, released=released)
-    restricted_pdf = render_source(restricted)
+    restricted_pdf = render_source(restricted, on_wait=on_wait)
     on_stage("storing", restricted_pdf.page_count)
     return PackFiles(
         public_pdf=public_pdf.data,

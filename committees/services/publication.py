@@ -228,6 +228,7 @@ def _publish(job, progress, created) -> Publication:
             published_on=meeting.published_on or job.published_on,
             released=frozenset(item.pk for item in carried),
             on_stage=progress.stage,
+            on_wait=progress.heartbeat,
         )
     except PackRenderError as error:
         raise PublicationRefused([f"The agenda pack could not be rendered: {error}"]) from error
