@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from committees import roles
+from committees.confidentiality import confidentiality_changes
 from committees.forms import (
     AgendaItemForm,
     MeetingForm,
@@ -16,7 +17,7 @@ from committees.forms import (
 )
 from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
 from committees.officer.access import officer_required, staff_required
-from committees.officer.history import confidentiality_changes, history_changes
+from committees.officer.history import history_changes
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from committees import publication as rules
 from committees import stored
+from committees.confidentiality import confidentiality_changes
 from committees.models import AgendaItem, Meeting, Publication, PublicationJob, PublishedFile
 
 logger = logging.getLogger(__name__)
@@ -253,6 +254,14 @@ def _publish(job, progress, created) -> Publication:
                 [
                     f"The meeting was {meeting.get_status_display().lower()} while the pack was "
                     "being rendered, so the agenda was not published."
+                ]
+            )
+        if confidentiality_changes(meeting, since=job.requested_at):
+            raise PublicationRefused(
+                [
+                    "What is exempt (Part II) changed while the pack was being rendered, so this "
+                    "version was not published. Check the confidentiality changes, then publish "
+                    "again."
                 ]
             )
         if meeting.version != job.meeting_version:

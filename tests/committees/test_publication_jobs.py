@@ -228,3 +228,21 @@ def test_meetings_published_before_records_are_frozen_after_migrating(client, me
     assert publication.note == "Published before the portal kept publication records."
     assert client.get(reverse("committees:pack_pdf", args=[meeting.pk])).status_code == 200
     assert "Budget" in text(client.get(meeting.get_absolute_url()))
+
+
+def test_a_document_made_exempt_during_the_render_is_not_published_openly(officer, meeting):
+    document = meeting.items.get().documents.get()
+    job = publication_request(meeting=meeting, by=officer, token="t")
+    real = render.render_pack_files
+
+    def render_then_the_officer_makes_it_exempt(*args, **kwargs):
+        files = real(*args, **kwargs)
+        document.exempt, document.exempt_paragraph = True, 1
+        document.save()
+        return files
+
+    with mock.patch.object(render, "render_pack_files", render_then_the_officer_makes_it_exempt):
+        publication_job_run(job=job)
+    assert job.state == State.FAILED
+    assert "What is exempt (Part II) changed" in " ".join(job.problems)
+    assert not meeting.publications.exists()
