@@ -1,6 +1,8 @@
 """The demo data set: the seed's July 2019 agenda, loaded once, with working demo logins."""
 
 import datetime as dt
+import re
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -126,7 +128,15 @@ def test_revenue_report_cover_sheet_uses_the_tables_total_not_the_typo(loaded):
     assert cover.lead_member.described == "Councillor Mark Lowry (Cabinet Member for Finance)"
     assert cover.lead_director.described == "Andrew Hardingham (Service Director for Finance)"
     assert sorted(a.name for a in cover.authors.all()) == ["Hannah West", "Paul Looby"]
-    assert "£3.958m against a revenue budget of £185.482m" in cover.purpose
+    # The budget the text quotes is the sum of Table 1's directorate budgets (gross expenditure
+    # less gross income), worked out here from the table, not typed.
+    table = Document.objects.get(title="Month 2 Revenue Monitoring Report").body
+    rows = table.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")[:-1]
+    figures = [re.findall(r"<td>\(?([\d.]+)\)?</td>", row) for row in rows]
+    # Income is in brackets: budget = gross expenditure - gross income.
+    budgets = [Decimal(cells[0]) - Decimal(cells[1]) for cells in figures]
+    assert len(budgets) == 8
+    assert f"against a revenue budget of £{sum(budgets)}m" in cover.purpose
     assert "185.481" not in cover.purpose
     assert (cover.finance_ref, cover.legal_ref) == ("djn.19.20.57", "lt/32875/0907")
     assert cover.director_agreed_on == dt.date(2019, 7, 8)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -193,11 +194,22 @@ def test_meeting_outside_any_municipal_year_is_refused_at_the_date(officer_clien
 
 
 def test_added_item_goes_before_the_closing_standing_items(officer_client, upcoming):
+    url = reverse("officer:item_add", args=[upcoming.pk])
+    offered = officer_client.get(url).content.decode()
+    after = re.search(r'<option value="(\d+)" selected>', offered)[1]
+    response = officer_client.post(
+        url, {"title": "Budget scrutiny", "after": after, "version": upcoming.version}
+    )
+    assert response.status_code == 302
+    assert titles(upcoming)[-3:] == ["Budget scrutiny", "Work Programme", "Tracking Decisions"]
+
+
+def test_item_placed_at_the_start_becomes_item_one(officer_client, upcoming):
     response = officer_client.post(
         reverse("officer:item_add", args=[upcoming.pk]),
         {"title": "Budget scrutiny", "after": "", "version": upcoming.version},
     )
-    assert response.status_code == 302  # `after` empty: at the start
+    assert response.status_code == 302
     assert titles(upcoming)[0] == "Budget scrutiny"
 
 

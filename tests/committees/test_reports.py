@@ -519,6 +519,8 @@ def test_preview_shows_the_document_as_the_pack_does(officer_client):
 
 
 def test_history_lists_who_changed_which_fields(officer_client, officer_user):
+    officer_user.first_name, officer_user.last_name = "Jamie", "Sheldon"
+    officer_user.save()
     report = CoverSheetFactory(purpose="Old purpose").document
     page = officer_client.get(edit_url(report))
     officer_client.post(
@@ -528,7 +530,7 @@ def test_history_lists_who_changed_which_fields(officer_client, officer_user):
     html = officer_client.get(reverse("officer:document_history", args=[report.pk]))
     html = html.content.decode()
 
-    assert "officer" in html
+    assert "Jamie Sheldon" in html  # who, by name
     assert "Title" in html and "New title" in html
     assert "Purpose of report" in html and "Old purpose" in html and "New purpose" in html
     assert "Version" not in html
