@@ -1,7 +1,17 @@
 from django.contrib import admin
+from django.db.models import BLANK_CHOICE_DASH
 from simple_history.admin import SimpleHistoryAdmin
 
-from committees import models
+from committees import exemption, models
+
+
+class ParagraphChoices:
+    """Schedule 12A paragraphs offered as every other form offers them, with their descriptions."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "exempt_paragraph":
+            kwargs["choices"] = [*BLANK_CHOICE_DASH, *exemption.PARAGRAPH_CHOICES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 @admin.register(models.Council)
@@ -65,7 +75,7 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["councillor"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ParagraphChoices, admin.TabularInline):
     model = models.AgendaItem
     fields = ["position", "title", "to_follow", "verbal", "exempt", "exempt_paragraph"]
     extra = 0
@@ -79,14 +89,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline]
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentInline(ParagraphChoices, admin.StackedInline):
     model = models.Document
     fields = ["position", "kind", "title", "exempt", "exempt_paragraph", "generator", "upload"]
     extra = 0
 
 
 @admin.register(models.AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(ParagraphChoices, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "position", "exempt"]
     list_filter = ["meeting__committee", "exempt"]
     search_fields = ["title"]
@@ -99,7 +109,7 @@ class CoverSheetInline(admin.StackedInline):
 
 
 @admin.register(models.Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(ParagraphChoices, SimpleHistoryAdmin):
     list_display = ["title", "kind", "item", "exempt"]
     list_filter = ["kind", "exempt"]
     search_fields = ["title"]
@@ -107,5 +117,5 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.BackgroundPaper)
-class BackgroundPaperAdmin(admin.ModelAdmin):
+class BackgroundPaperAdmin(ParagraphChoices, admin.ModelAdmin):
     list_display = ["title", "cover", "exempt"]

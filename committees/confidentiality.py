@@ -9,8 +9,8 @@ from datetime import datetime
 from itertools import groupby
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Max
 
+from committees.exemption import part_two
 from committees.models import AgendaItem, BackgroundPaper, Document
 
 LAST_PUBLICATION = object()
@@ -38,7 +38,7 @@ def confidentiality_changes(meeting, *, since=LAST_PUBLICATION):
     papers, so records removed since count too.
     """
     if since is LAST_PUBLICATION:
-        since = meeting.publications.aggregate(latest=Max("published_at"))["latest"]
+        since = meeting.publications.latest_first().values_list("published_at", flat=True).first()
     item_ids = AgendaItem.history.filter(meeting_id=meeting.pk).values("id")
     document_ids = Document.history.filter(item_id__in=item_ids).values("id")
     sources = [
@@ -84,14 +84,14 @@ def describe_exemption_change(record, previous):
     """
     now = exemption(record)
     if record.history_type == "+":
-        return f"Added as Part II, paragraph {now}" if now else None
+        return f"Added as {part_two(now)}" if now else None
     if record.history_type == "-":
-        return f"Removed (was Part II, paragraph {now})" if now else None
+        return f"Removed (was {part_two(now)})" if now else None
     before = now if previous is None else exemption(previous)
     if before == now:
         return None
     if before is None:
-        return f"Part I → Part II, paragraph {now}"
+        return f"Part I → {part_two(now)}"
     if now is None:
         return "Part II → Part I"
     return f"paragraph {before} → {now}"

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from committees import exemption
 from committees.models import AgendaItem, Committee, Meeting, StandingItem
 
 WIDGET_CLASSES = {
@@ -123,6 +124,10 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
         model = AgendaItem
         fields = ["title", "standing_text", "to_follow", "verbal", "exempt", "exempt_paragraph"]
         widgets = {"standing_text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exempt_paragraph"] = exemption.paragraph_field()
 
 
 class PublishForm(GovukFormMixin, forms.Form):

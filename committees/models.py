@@ -5,32 +5,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from committees import exemption
 from committees.publication import latest_publication_date
 from committees.sanitise import sanitise_html
-
-# Local Government Act 1972, Schedule 12A, Part 1: the seven descriptions of exempt information.
-SCHEDULE_12A_PARAGRAPHS = {
-    1: "Information relating to any individual.",
-    2: "Information which is likely to reveal the identity of an individual.",
-    3: "Information relating to the financial or business affairs of any particular person "
-    "(including the authority holding that information).",
-    4: "Information relating to any consultations or negotiations, or contemplated consultations "
-    "or negotiations, in connection with any labour relations matter.",
-    5: "Information in respect of which a claim to legal professional privilege could be "
-    "maintained in legal proceedings.",
-    6: "Information which reveals that the authority proposes to give a notice or make an order "
-    "or direction under any enactment.",
-    7: "Information relating to any action taken or to be taken in connection with the "
-    "prevention, investigation or prosecution of crime.",
-}
-PARAGRAPH_CHOICES = [(number, f"Paragraph {number}") for number in SCHEDULE_12A_PARAGRAPHS]
 
 
 def exemption_constraints(prefix):
@@ -60,7 +44,7 @@ class ExemptMixin(models.Model):
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=PARAGRAPH_CHOICES,
+        choices=exemption.FIELD_CHOICES,
         validators=[MinValueValidator(1), MaxValueValidator(7)],
         verbose_name="Schedule 12A paragraph",
         help_text="The paragraph of Schedule 12A to the Local Government Act 1972 (1–7) that "
@@ -72,11 +56,8 @@ class ExemptMixin(models.Model):
 
     @property
     def confidentiality(self):
-        if self.exempt:
-            return (
-                f"Part II - Not for publication (Schedule 12A, paragraph {self.exempt_paragraph})"
-            )
-        return "Part I - Official"
+        """'Part I - Official', or 'Part II - Not for publication (Schedule 12A, paragraph 3)'."""
+        return exemption.confidentiality(self.exempt, self.exempt_paragraph)
 
     def clean(self):
         if self.exempt and self.exempt_paragraph is None:
@@ -436,6 +417,18 @@ class Membership(models.Model):
                 )
 
 
+def _count_per_meeting(items):
+    """How many of `items` belong to the meeting of the outer query, as a subquery."""
+    counted = (
+        items.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
@@ -451,19 +444,11 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("committee", "venue", "municipal_year")
 
     def with_agenda_readiness(self):
-        """Annotate the counts an officer's dashboard shows for each meeting."""
+        """Annotate the counts an officer's dashboard shows for each meeting: items that still
+        need a report (`AgendaItemQuerySet.without_reports`) and items To Follow."""
         return self.annotate(
-            items_without_reports=models.Count(
-                "items",
-                filter=Q(
-                    items__documents__isnull=True,
-                    items__standing_text="",
-                    items__to_follow=False,
-                    items__verbal=False,
-                ),
-                distinct=True,
-            ),
-            items_to_follow=models.Count("items", filter=Q(items__to_follow=True), distinct=True),
+            items_without_reports=_count_per_meeting(AgendaItem.objects.without_reports()),
+            items_to_follow=_count_per_meeting(AgendaItem.objects.filter(to_follow=True)),
         )
 
 
@@ -567,6 +552,10 @@ class AgendaItemQuerySet(models.QuerySet):
             )
         ).order_by("meeting_id", "exempt", "position", "pk")
 
+    def without_reports(self):
+        """Items that still need a report: the SQL twin of `AgendaItem.needs_report`."""
+        return self.filter(documents__isnull=True, standing_text="", to_follow=False, verbal=False)
+
 
 class AgendaItem(ExemptMixin, VersionedMixin):
     """A numbered item of business on a meeting's agenda."""
@@ -602,6 +591,16 @@ class AgendaItem(ExemptMixin, VersionedMixin):
 
     def __str__(self):
         return self.title
+
+    @property
+    def needs_report(self):
+        """The item has no document, and nothing stands in for one: no standing text, not To
+        Follow (a supplement will bring it), not Verbal. The agenda is not published while an
+        item needs a report. `AgendaItemQuerySet.without_reports` is the same rule in SQL.
+
+        Reads `documents` through any prefetch: prefetch them when asking of many items.
+        """
+        return not (self.standing_text or self.to_follow or self.verbal or self.documents.all())
 
 
 class Document(ExemptMixin, VersionedMixin):
@@ -790,8 +789,23 @@ class BackgroundPaper(ExemptMixin):
 
 
 class PublicationQuerySet(models.QuerySet):
+    def latest_first(self):
+        """Newest first; the key settles two publications recorded in the same instant."""
+        return self.order_by("-published_at", "-pk")
+
+    def newest(self):
+        """The newest publication, or None: of `meeting.publications`, the version the public
+        is served."""
+        return self.latest_first().first()
+
+    def newest_of_each_meeting(self):
+        """Each meeting's newest publication: the versions the public is served."""
+        newest = Publication.objects.filter(meeting=OuterRef("meeting")).latest_first()
+        return self.filter(pk=Subquery(newest.values("pk")[:1]))
+
     def for_public(self):
-        return self.select_related("published_by").order_by("-published_at")
+        """The publication record as pages list it, newest first."""
+        return self.select_related("published_by").latest_first()
 
 
 class Publication(models.Model):

@@ -876,6 +876,8 @@ def _publish() -> None:
 
 def _users(officers, councillors) -> None:
     User = get_user_model()
+    # Migration 0005 creates the groups; a database flushed since (`manage.py flush`, the
+    # live-server tests) has lost them.
     groups = {
         name: Group.objects.get_or_create(name=name)[0]
         for name in (roles.OFFICERS, roles.AUTHORS, roles.COUNCILLORS)

@@ -10,15 +10,9 @@ from django.db.models import Sum
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import ProseEditorWidget
 
+from committees import exemption
 from committees.forms import GovukFormMixin, VersionedFormMixin
-from committees.models import (
-    SCHEDULE_12A_PARAGRAPHS,
-    BackgroundPaper,
-    Councillor,
-    CoverSheet,
-    Document,
-    Officer,
-)
+from committees.models import BackgroundPaper, Councillor, CoverSheet, Document, Officer
 from committees.uploads import DOCX, PDF, check_upload, size_limit_label
 
 # What the editor offers is what committees.sanitise keeps. Headings start at h2, as the page's
@@ -48,14 +42,6 @@ PROSE_EXTENSIONS = {
     "SpecialCharacters": True,
 }
 
-PARAGRAPH_CHOICES = [("", "Choose a paragraph")] + [
-    (number, f"Paragraph {number}: {text}") for number, text in SCHEDULE_12A_PARAGRAPHS.items()
-]
-CONFIDENTIALITY_CHOICES = [
-    ("False", "Part I – Official"),
-    ("True", "Part II – Not for publication"),
-]
-
 
 def rich_text_field(**kwargs):
     """The body: an in-browser editor; with JavaScript off, a plain textarea of HTML."""
@@ -71,21 +57,12 @@ def confidentiality_fields(form):
     """Part I / Part II as the council's template puts it, with the Schedule 12A paragraph."""
     form.fields["exempt"] = forms.TypedChoiceField(
         label="Confidentiality",
-        choices=CONFIDENTIALITY_CHOICES,
+        choices=exemption.CONFIDENTIALITY_CHOICES,
         coerce=lambda value: value == "True",
         widget=forms.RadioSelect,
         help_text="Part II papers are kept out of the public pack, pages, search and feeds.",
     )
-    form.fields["exempt_paragraph"] = forms.TypedChoiceField(
-        label="Schedule 12A paragraph",
-        choices=PARAGRAPH_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        help_text="For Part II only: the paragraph of Part 1 of Schedule 12A to the Local "
-        "Government Act 1972 that makes it exempt.",
-    )
-    form.fields["exempt_paragraph"].widget.attrs["class"] = "govuk-select"
+    form.fields["exempt_paragraph"] = exemption.paragraph_field()
     if not form.is_bound:
         form.initial["exempt"] = str(bool(form.instance.exempt))
 
@@ -320,16 +297,12 @@ class BackgroundPaperForm(GovukFormMixin, forms.ModelForm):
         if not confidentiality_editable:
             del self.fields["exempt_paragraph"]
             return
-        self.fields["exempt_paragraph"] = forms.TypedChoiceField(
+        self.fields["exempt_paragraph"] = exemption.paragraph_field(
             label="Exemption paragraph (if applicable)",
-            choices=[("", "None: the paper is not confidential"), *PARAGRAPH_CHOICES[1:]],
-            coerce=int,
-            empty_value=None,
-            required=False,
+            empty_label="None: the paper is not confidential",
             help_text="If the paper is not for publication, the paragraph of Schedule 12A that "
             "makes it exempt.",
         )
-        self.fields["exempt_paragraph"].widget.attrs["class"] = "govuk-select"
 
     def clean(self):
         cleaned = super().clean()

@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from committees import roles
+from committees.access import officer_required, staff_required
 from committees.models import AgendaItem, BackgroundPaper, Council, CoverSheet, Document
-from committees.officer.access import officer_required, staff_required
 from committees.officer.history import history_changes
 from committees.officer.report_forms import (
     BackgroundPaperFormSet,

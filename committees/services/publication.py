@@ -15,12 +15,20 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from committees import publication as rules
 from committees import stored
 from committees.confidentiality import confidentiality_changes
-from committees.models import AgendaItem, Meeting, Publication, PublicationJob, PublishedFile
+from committees.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    Publication,
+    PublicationJob,
+    PublishedFile,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +52,14 @@ def day_start(day):
 def agenda_problems(meeting):
     """What stops `meeting`'s agenda being published at all, as sentences."""
     # Numbered over the whole agenda first: a filter before the window would renumber.
+    items = meeting.items.numbered().prefetch_related(
+        Prefetch("documents", queryset=Document.objects.only("pk", "item_id"))
+    )
     problems = [
         f"Item {item.number}, “{item.title}”, has no report: add one, or mark it To Follow or "
         "Verbal."
-        for item in meeting.items.numbered().prefetch_related("documents")
-        if not (item.documents.all() or item.standing_text or item.to_follow or item.verbal)
+        for item in items
+        if item.needs_report
     ]
     if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
         problems.append(f"The meeting is {meeting.get_status_display().lower()}.")

@@ -335,6 +335,30 @@ def test_dashboard_counts_items_without_reports_and_to_follow(officer_client, de
     assert row.days_left == (meeting.publication_deadline - timezone.localdate()).days
 
 
+def test_dashboard_agenda_and_publish_page_agree_on_the_items_without_reports(officer_client):
+    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=20))
+    AgendaItemFactory(meeting=meeting, position=1, title="Waiting for its report")
+    AgendaItemFactory(meeting=meeting, position=2, title="Apologies", standing_text="To receive.")
+    AgendaItemFactory(meeting=meeting, position=3, title="Coming later", to_follow=True)
+    AgendaItemFactory(meeting=meeting, position=4, title="Oral update", verbal=True)
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting, position=5, title="Reported"))
+    AgendaItemFactory(
+        meeting=meeting, position=0, title="Exempt, waiting", exempt=True, exempt_paragraph=3
+    )
+
+    dashboard = officer_client.get(reverse("officer:dashboard"))
+    row = next(m for m in dashboard.context["meetings"] if m.pk == meeting.pk)
+    agenda = text(officer_client.get(meeting.get_officer_url()))
+    publish = officer_client.get(reverse("officer:meeting_publish", args=[meeting.pk]))
+
+    assert row.items_without_reports == 2
+    assert agenda.count("No report yet") == 2
+    assert publish.context["problems"] == [
+        "Item 1, “Waiting for its report”, has no report: add one, or mark it To Follow or Verbal.",
+        "Item 6, “Exempt, waiting”, has no report: add one, or mark it To Follow or Verbal.",
+    ]
+
+
 def test_standing_items_are_edited_per_committee_and_used_by_new_meetings(officer_client):
     committee = Committee.objects.get(slug=PFCF)
     url = reverse("officer:standing_items", args=[committee.slug])

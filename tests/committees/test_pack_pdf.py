@@ -289,7 +289,7 @@ def synthetic(db):
 
 def user_in(group, username):
     user = get_user_model().objects.create_user(username, password="a-long-password-1")
-    user.groups.add(Group.objects.get_or_create(name=group)[0])
+    user.groups.add(Group.objects.get(name=group))
     return user
 
 

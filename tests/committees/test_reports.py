@@ -47,7 +47,7 @@ HOSTILE = (
 def make_user(username, group=None):
     user = get_user_model().objects.create_user(username=username, password="not-used-here")
     if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
+        user.groups.add(Group.objects.get(name=group))
     return user
 
 
