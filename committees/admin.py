@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from committees import models
+from committees.packs import registry
 
 
 @admin.register(models.Council)
@@ -79,9 +81,29 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline]
 
 
+class DocumentAdminForm(forms.ModelForm):
+    """The generator is one of the kinds the installed apps register, not free text."""
+
+    generator = forms.ChoiceField(
+        choices=lambda: [("", "—")] + registry.choices(),
+        required=False,
+        help_text="For a generated document: what it is generated from.",
+    )
+
+
 class DocumentInline(admin.StackedInline):
     model = models.Document
-    fields = ["position", "kind", "title", "exempt", "exempt_paragraph", "generator", "upload"]
+    form = DocumentAdminForm
+    fields = [
+        "position",
+        "kind",
+        "title",
+        "exempt",
+        "exempt_paragraph",
+        "generator",
+        "generator_record",
+        "upload",
+    ]
     extra = 0
 
 
@@ -100,6 +122,7 @@ class CoverSheetInline(admin.StackedInline):
 
 @admin.register(models.Document)
 class DocumentAdmin(SimpleHistoryAdmin):
+    form = DocumentAdminForm
     list_display = ["title", "kind", "item", "exempt"]
     list_filter = ["kind", "exempt"]
     search_fields = ["title"]

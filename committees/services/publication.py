@@ -20,7 +20,16 @@ from django.utils import timezone
 from committees import publication as rules
 from committees import stored
 from committees.confidentiality import confidentiality_changes
-from committees.models import AgendaItem, Meeting, Publication, PublicationJob, PublishedFile
+from committees.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    Publication,
+    PublicationJob,
+    PublishedFile,
+)
+from committees.packs import registry
+from committees.packs.registry import GeneratorContext
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +61,25 @@ def agenda_problems(meeting):
     ]
     if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
         problems.append(f"The meeting is {meeting.get_status_display().lower()}.")
+    return problems + generated_document_problems(meeting)
+
+
+def generated_document_problems(meeting):
+    """What the apps that generate the meeting's documents say must be put right first, and
+    any generated document that no installed app provides (it would be published blank)."""
+    problems = []
+    for document in Document.objects.filter(
+        item__meeting=meeting, kind=Document.Kind.GENERATED
+    ).defer("body"):
+        try:
+            generator = registry.for_document(document)
+        except registry.UnknownGenerator as error:
+            problems.append(str(error))
+            continue
+        if generator.problems is not None:
+            context = GeneratorContext.of(document, meeting=meeting, restricted=True)
+            sentences = generator.problems(context)
+            problems += [f"“{document.title}”: {sentence}" for sentence in sentences]
     return problems
 
 
