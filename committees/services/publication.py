@@ -76,7 +76,12 @@ def generated_document_problems(meeting):
         except registry.UnknownGenerator as error:
             problems.append(str(error))
             continue
-        if generator.problems is not None:
+        if generator.record_field is not None and document.generator_record is None:
+            problems.append(
+                f"“{document.title}” does not say which record it is generated from: choose one "
+                "on its page."
+            )
+        elif generator.problems is not None:
             context = GeneratorContext.of(document, meeting=meeting, restricted=True)
             sentences = generator.problems(context)
             problems += [f"“{document.title}”: {sentence}" for sentence in sentences]

@@ -6,9 +6,11 @@ CSS, and its problems stop publication; an unknown key fails loudly, naming the 
 import dataclasses
 import datetime as dt
 import html
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
@@ -232,6 +234,16 @@ def test_a_generator_problem_blocks_publication_with_its_message_on_the_publish_
     assert not meeting.publications.exists()
 
 
+def test_a_generated_document_without_its_record_cannot_be_published(meeting, sample, publish):
+    Document.objects.filter(title=SAMPLE_TITLE).update(generator_record=None)
+    message = (
+        f"“{SAMPLE_TITLE}” does not say which record it is generated from: choose one on its page."
+    )
+    assert message in agenda_problems(meeting)
+    with pytest.raises(PublicationRefused, match="does not say which record"):
+        publish(meeting)
+
+
 def test_a_generated_document_that_adds_up_is_published(meeting, sample, publish):
     publication = publish(meeting)
     assert publication.page_count > 0
@@ -304,3 +316,14 @@ def test_the_corporate_plan_mapping_still_renders_in_the_pack(db):
     page = squash(render_pack_html(meeting, restricted=False))
     assert "Growth</th>" in page
     assert "<li>Economic development</li>" in page
+
+
+def test_the_migration_renames_the_key_of_documents_saved_before_keys_had_an_app(db):
+    migration = importlib.import_module("committees.migrations.0005_document_generator_record")
+    document = DocumentFactory(kind=Document.Kind.GENERATED, generator="corporate_plan_mapping")
+    migration.rename_keys(apps, None)
+    document.refresh_from_db()
+    assert document.generator == corporate_plan_mapping.key
+    migration.restore_keys(apps, None)
+    document.refresh_from_db()
+    assert document.generator == "corporate_plan_mapping"
