@@ -1,5 +1,6 @@
 # make run   - install everything, load the demo data (SQLite) and serve http://127.0.0.1:8000/
 # make test  - install everything (Python, npm, Chromium) and run the whole test suite
+# make lint  - ruff, and the import contracts (committees never imports the apps plugged into it)
 #
 # Stamp files (.venv/.installed, node_modules/.installed, static/build/.built) keep repeated runs
 # fast: each step reruns only when its inputs change.
@@ -75,9 +76,11 @@ run: venv assets fonts var/secret_key
 test: venv assets chromium
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Ruff, then the import contracts of pyproject.toml ([tool.importlinter]).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: venv assets
 	$(TEST_ENV) $(BIN)/python -m tests.bench.pack

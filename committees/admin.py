@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import BLANK_CHOICE_DASH
 from simple_history.admin import SimpleHistoryAdmin
 
 from committees import exemption, models
+from committees.packs import registry
 
 
 class ParagraphChoices:
@@ -89,9 +91,29 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline]
 
 
+class DocumentAdminForm(forms.ModelForm):
+    """The generator is one of the kinds the installed apps register, not free text."""
+
+    generator = forms.ChoiceField(
+        choices=lambda: [("", "—")] + registry.choices(),
+        required=False,
+        help_text="For a generated document: what it is generated from.",
+    )
+
+
 class DocumentInline(ParagraphChoices, admin.StackedInline):
     model = models.Document
-    fields = ["position", "kind", "title", "exempt", "exempt_paragraph", "generator", "upload"]
+    form = DocumentAdminForm
+    fields = [
+        "position",
+        "kind",
+        "title",
+        "exempt",
+        "exempt_paragraph",
+        "generator",
+        "generator_record",
+        "upload",
+    ]
     extra = 0
 
 
@@ -110,6 +132,7 @@ class CoverSheetInline(admin.StackedInline):
 
 @admin.register(models.Document)
 class DocumentAdmin(ParagraphChoices, SimpleHistoryAdmin):
+    form = DocumentAdminForm
     list_display = ["title", "kind", "item", "exempt"]
     list_filter = ["kind", "exempt"]
     search_fields = ["title"]

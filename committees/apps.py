@@ -7,6 +7,8 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Committees and meetings"
 
     def ready(self):
+        # Every app that puts a generated document into the pack registers it here, in its own
+        # ready(), so that the pack never imports the app (README, "Adding an app").
         from committees.packs import generators, registry
 
         registry.register(generators.corporate_plan_mapping)

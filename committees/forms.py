@@ -33,11 +33,16 @@ class GovukFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget_type = field.widget.__class__.__name__.lower().replace("input", "")
-            widget_type = getattr(field.widget, "input_type", None) or widget_type
-            css = WIDGET_CLASSES.get(widget_type, "")
-            if css:
-                field.widget.attrs["class"] = css
+            self.style(field)
+
+    @staticmethod
+    def style(field):
+        """Give `field`'s widget its GOV.UK class (for a field added after __init__)."""
+        widget_type = field.widget.__class__.__name__.lower().replace("input", "")
+        widget_type = getattr(field.widget, "input_type", None) or widget_type
+        css = WIDGET_CLASSES.get(widget_type, "")
+        if css:
+            field.widget.attrs["class"] = css
 
     def full_clean(self):
         super().full_clean()

@@ -631,6 +631,12 @@ class Document(ExemptMixin, VersionedMixin):
     generator = models.CharField(
         max_length=60, blank=True, help_text="Key of the pack generator that renders this document."
     )
+    generator_record = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The record the generator renders (which revenue monitor, say), for the "
+        "generators that ask for one.",
+    )
     history = HistoricalRecords()
 
     class Meta:

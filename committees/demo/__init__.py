@@ -652,7 +652,7 @@ def _meetings_2019(committees, venues, officers, councillors) -> None:
         1,
         Document.Kind.GENERATED,
         "Mapping of Corporate Plan to Scrutiny Committees",
-        generator="corporate_plan_mapping",
+        generator="committees.corporate_plan_mapping",
     )
 
     revenue_report = _document(revenue, 1, report, "Revenue Monitoring 2019/20 – Month 2")
@@ -1020,6 +1020,7 @@ def add_copies(copies: int) -> None:
                 title=d.title,
                 body=d.body,
                 generator=d.generator,
+                generator_record=d.generator_record,
                 exempt=d.exempt,
                 exempt_paragraph=d.exempt_paragraph,
             )

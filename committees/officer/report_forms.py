@@ -13,6 +13,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 from committees import exemption
 from committees.forms import GovukFormMixin, VersionedFormMixin
 from committees.models import BackgroundPaper, Councillor, CoverSheet, Document, Officer
+from committees.packs import registry
 from committees.uploads import DOCX, PDF, check_upload, size_limit_label
 
 # What the editor offers is what committees.sanitise keeps. Headings start at h2, as the page's
@@ -74,8 +75,23 @@ def clean_confidentiality(cleaned):
     return cleaned
 
 
+class GeneratorChoiceForm(GovukFormMixin, forms.Form):
+    """The first step of adding a generated document: which kind, of those the apps provide."""
+
+    generator = forms.ChoiceField(
+        label="What is the document generated from?",
+        choices=registry.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what the document is generated from.",
+            "invalid_choice": "Choose what the document is generated from, from the list.",
+        },
+    )
+
+
 class DocumentForm(VersionedFormMixin, forms.ModelForm):
-    """Title, confidentiality, body and file of a report or appendix.
+    """Title, confidentiality, body and file of a report or appendix; title, confidentiality
+    and the record it renders (where its generator asks for one) of a generated document.
 
     Whether a paper is exempt, and under which paragraph of Schedule 12A, is the proper
     officer's decision (LGA 1972 s.100B(2)), made here by democratic services: without
@@ -100,13 +116,15 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
             confidentiality_fields(self)
         else:
             del self.fields["exempt"], self.fields["exempt_paragraph"]
-        self.fields["title"].label = (
-            "Title of report" if kind == Document.Kind.REPORT else "Title of appendix"
-        )
+        self.fields["title"].label = {
+            Document.Kind.REPORT: "Title of report",
+            Document.Kind.APPENDIX: "Title of appendix",
+        }.get(kind, "Title")
         if kind == Document.Kind.GENERATED:
             # Its content comes from data edited elsewhere (minutes, monitors, programmes).
             for name in ("body", "upload", "remove_upload"):
                 del self.fields[name]
+            self.generated_fields()
             return
         self.fields["body"] = rich_text_field(
             label="Text" if kind == Document.Kind.APPENDIX else "Report",
@@ -133,6 +151,24 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
         )
         if not (kind == Document.Kind.APPENDIX and self.instance.upload):
             del self.fields["remove_upload"]
+
+    def generated_fields(self):
+        """The generator's name as the default title, and its record field if it has one."""
+        try:
+            generator = registry.for_document(self.instance)
+        except registry.UnknownGenerator:
+            return  # its app is gone: the title can still be changed, or the document removed
+        if not self.instance.title:
+            self.initial["title"] = generator.label
+        if generator.record_field is not None:
+            field = self.fields["generator_record"] = generator.record_field()
+            self.style(field)
+            self.initial["generator_record"] = self.instance.generator_record
+
+    def clean_generator_record(self):
+        """The chosen record's id: the field may give the record itself (a ModelChoiceField)."""
+        record = self.cleaned_data["generator_record"]
+        return getattr(record, "pk", record)
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -161,7 +197,10 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
             )
 
     def clean(self):
-        return clean_confidentiality(super().clean())
+        cleaned = clean_confidentiality(super().clean())
+        if "generator_record" in self.fields:
+            self.instance.generator_record = cleaned.get("generator_record")
+        return cleaned
 
     @property
     def chosen_file_name(self):

@@ -25,6 +25,7 @@ from committees.limits import LimitExceeded, run_limited
 from committees.packs import cache
 from committees.packs.assemble import Pack, assemble
 from committees.packs.pdf import PackRenderError, Upload, upload_page_count, write_pack_pdf
+from committees.packs.registry import UnknownGenerator
 
 __all__ = [
     "FrozenUpload",
@@ -100,8 +101,11 @@ class FrozenUpload:
     data: bytes
 
 
-def print_css() -> str:
-    return PRINT_CSS.read_text(encoding="utf-8")
+def print_css(pack: Pack) -> str:
+    """The print stylesheet, with the print CSS of the kinds of generated document `pack` shows."""
+    return "\n".join(
+        [PRINT_CSS.read_text(encoding="utf-8"), *(g.print_css for g in pack.generators())]
+    )
 
 
 def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSource:
@@ -110,7 +114,7 @@ def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSou
     uploads = tuple(_uploads(pack))
     html = render_to_string(
         "committees/pack/pdf.html",
-        {"pack": pack, "print_css": print_css(), "restricted_note": RESTRICTED_NOTE},
+        {"pack": pack, "print_css": print_css(pack), "restricted_note": RESTRICTED_NOTE},
     )
     digest = hashlib.sha256()
     digest.update(ENGINE.encode())
@@ -256,6 +260,8 @@ def _source(meeting, *, restricted, released=frozenset()):
         return print_source(meeting, restricted=restricted, released=released)
     except PackRenderError:
         raise
+    except UnknownGenerator as error:
+        raise PackRenderError(str(error)) from error
     except Exception as error:  # a generator or template failing on odd data
         logger.exception("Could not assemble the agenda pack of %s", meeting)
         raise PackRenderError(f"The pack could not be assembled: {error}") from error

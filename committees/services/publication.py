@@ -29,6 +29,8 @@ from committees.models import (
     PublicationJob,
     PublishedFile,
 )
+from committees.packs import registry
+from committees.packs.registry import GeneratorContext
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,30 @@ def agenda_problems(meeting):
     ]
     if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
         problems.append(f"The meeting is {meeting.get_status_display().lower()}.")
+    return problems + generated_document_problems(meeting)
+
+
+def generated_document_problems(meeting):
+    """What the apps that generate the meeting's documents say must be put right first, and
+    any generated document that no installed app provides (it would be published blank)."""
+    problems = []
+    for document in Document.objects.filter(
+        item__meeting=meeting, kind=Document.Kind.GENERATED
+    ).defer("body"):
+        try:
+            generator = registry.for_document(document)
+        except registry.UnknownGenerator as error:
+            problems.append(str(error))
+            continue
+        if generator.record_field is not None and document.generator_record is None:
+            problems.append(
+                f"“{document.title}” does not say which record it is generated from: choose one "
+                "on its page."
+            )
+        elif generator.problems is not None:
+            context = GeneratorContext.of(document, meeting=meeting, restricted=True)
+            sentences = generator.problems(context)
+            problems += [f"“{document.title}”: {sentence}" for sentence in sentences]
     return problems
 
 

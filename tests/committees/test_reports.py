@@ -711,7 +711,7 @@ def test_a_generated_document_has_only_its_title_and_confidentiality_edited(offi
 def test_unknown_document_kinds_are_not_found(officer_client):
     item = AgendaItemFactory()
 
-    assert officer_client.get(add_url(item, "generated")).status_code == 404
+    assert officer_client.get(add_url(item, "minutes")).status_code == 404
 
 
 def test_history_records_changes_to_authors_and_background_papers(client, demo):
