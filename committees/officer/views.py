@@ -12,14 +12,14 @@ from django.views.decorators.http import require_POST
 from committees import roles
 from committees.access import officer_required, staff_required
 from committees.confidentiality import confidentiality_changes
-from committees.forms import (
+from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
+from committees.officer.forms import (
     AgendaItemForm,
     MeetingForm,
     MeetingStatusForm,
     PublishForm,
     StandingItemFormSet,
 )
-from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
 from committees.officer.history import history_changes
 from committees.publication import is_late
 from committees.services import EditConflict

@@ -9,9 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from committees.forms import AgendaItemForm
 from committees.models import AgendaItem, BackgroundPaper, Document
-from committees.officer.report_forms import BackgroundPaperForm, DocumentForm
+from committees.officer.forms import AgendaItemForm, BackgroundPaperForm, DocumentForm
 from committees.packs.render import render_pack_html
 from tests.factories import AgendaItemFactory, CouncilFactory, DocumentFactory
 

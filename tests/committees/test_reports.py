@@ -18,7 +18,7 @@ from committees import roles
 from committees.models import BackgroundPaper, CoverSheet, Document, Meeting, Officer
 from committees.packs.render import render_pack_html
 from committees.services import EditConflict
-from committees.services import reports as report_services
+from committees.services import documents as document_services
 from tests.committees.test_uploads import BAD_FILES, bad_file, docx_bytes, pdf_bytes
 from tests.factories import (
     AgendaItemFactory,
@@ -474,24 +474,24 @@ def test_second_of_two_editors_is_refused_and_keeps_their_text(client, officer_u
 def test_the_service_refuses_a_stale_version_before_writing_anything():
     report = CoverSheetFactory().document
     stale = report.version
-    report_services.document_update(document=report, expected_version=stale)
+    document_services.document_update(document=report, expected_version=stale)
     report.title = "Overwritten"
 
     with pytest.raises(EditConflict):
-        report_services.document_update(document=report, expected_version=stale)
+        document_services.document_update(document=report, expected_version=stale)
 
     assert Document.objects.get(pk=report.pk).title != "Overwritten"
 
 
 def test_a_new_appendix_goes_last_and_a_new_report_before_the_appendices():
     item = AgendaItemFactory()
-    appendix = report_services.document_create(
+    appendix = document_services.document_create(
         document=Document(item=item, kind=Document.Kind.APPENDIX, title="A")
     )
-    report = report_services.document_create(
+    report = document_services.document_create(
         document=Document(item=item, kind=Document.Kind.REPORT, title="Report")
     )
-    second = report_services.document_create(
+    second = document_services.document_create(
         document=Document(item=item, kind=Document.Kind.APPENDIX, title="B")
     )
 

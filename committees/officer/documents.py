@@ -19,8 +19,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from committees import roles
 from committees.access import officer_required, staff_required
 from committees.models import AgendaItem, BackgroundPaper, Council, CoverSheet, Document
-from committees.officer.history import history_changes
-from committees.officer.report_forms import (
+from committees.officer.forms import (
     BackgroundPaperFormSet,
     CoverSheetForm,
     DocumentForm,
@@ -28,10 +27,11 @@ from committees.officer.report_forms import (
     error_summary,
     kept_and_removed_papers,
 )
+from committees.officer.history import history_changes
 from committees.packs import assemble, registry
 from committees.packs.assemble import Pack, PackItem, pack_documents
 from committees.services import EditConflict
-from committees.services import reports as report_services
+from committees.services import documents as document_services
 
 WORD_NOTES_SHOWN = 3
 
@@ -161,9 +161,9 @@ def save_document(request, form, cover_form, papers, *, is_new):
     try:
         if is_new:
             cover_changes.pop("remove_papers", None)  # a new cover sheet has none to remove
-            report_services.document_create(document=document, upload=upload, **cover_changes)
+            document_services.document_create(document=document, upload=upload, **cover_changes)
         else:
-            report_services.document_update(
+            document_services.document_update(
                 document=document,
                 expected_version=form.cleaned_data["version"],
                 upload=upload,
@@ -278,7 +278,7 @@ def document_delete(request, pk):
     meeting = document.item.meeting
     if request.method == "POST":
         try:
-            report_services.document_delete(
+            document_services.document_delete(
                 document=document, expected_version=int(request.POST.get("version", 0))
             )
         except (EditConflict, ValueError):

@@ -11,8 +11,8 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import ProseEditorWidget
 
 from committees import exemption
-from committees.forms import GovukFormMixin, VersionedFormMixin
 from committees.models import BackgroundPaper, Councillor, CoverSheet, Document, Officer
+from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin
 from committees.packs import registry
 from committees.uploads import DOCX, PDF, check_upload, size_limit_label
 
@@ -378,26 +378,3 @@ def kept_and_removed_papers(formset):
         elif form.instance.pk or (form.has_changed() and not formset._should_delete_form(form)):
             kept.append(form.instance)
     return kept, removed
-
-
-def error_summary(*forms_and_formsets):
-    """[(href, message), ...] for the GOV.UK error summary across several forms."""
-    errors = []
-
-    def add_form(form):
-        errors.extend(("", str(message)) for message in form.non_field_errors())
-        for field in form.visible_fields():
-            # Radios have no single label target: GOV.UK links to the first option.
-            anchor = field.id_for_label or f"{field.auto_id}_0"
-            errors.extend((f"#{anchor}", str(message)) for message in field.errors)
-
-    for thing in forms_and_formsets:
-        if thing is None or not thing.is_bound:
-            continue
-        if isinstance(thing, forms.BaseFormSet):
-            errors.extend(("", str(message)) for message in thing.non_form_errors())
-            for form in thing.forms:
-                add_form(form)
-        else:
-            add_form(thing)
-    return errors
