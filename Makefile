@@ -1,5 +1,6 @@
 # make run   - install everything, load the demo data (SQLite) and serve http://127.0.0.1:8000/
 # make test  - install everything (Python, npm, Chromium) and run the whole test suite
+# make lint  - ruff, and the import contracts (committees never imports the apps plugged into it)
 #
 # Stamp files (.venv/.installed, node_modules/.installed, static/build/.built) keep repeated runs
 # fast: each step reruns only when its inputs change.
@@ -60,21 +61,26 @@ var/secret_key:
 	mkdir -p var
 	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
+# The task worker (publication) runs beside the web server; both stop together.
 run: venv assets fonts var/secret_key
 	mkdir -p var
 	export DEBUG=1 SECRET_KEY="$$(cat var/secret_key)" && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py load_demo && \
-	echo "Scrutiny portal: http://127.0.0.1:$${PORT:-8000}/" && \
-	exec $(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
+	{ $(BIN)/python manage.py db_worker --no-reload --verbosity 1 & worker=$$!; } && \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM && \
+	echo "Scrutiny portal: http://127.0.0.1:$${PORT:-8000}/ (task worker: process $$worker)" && \
+	$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
 
 test: venv assets chromium
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Ruff, then the import contracts of pyproject.toml ([tool.importlinter]).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: venv assets
 	$(TEST_ENV) $(BIN)/python -m tests.bench.pack

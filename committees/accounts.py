@@ -13,7 +13,7 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         user = self.request.user
-        if roles.is_officer(user) or roles.is_author(user):
+        if roles.is_staff_member(user):
             return reverse("officer:dashboard")
         return super().get_default_redirect_url()
 

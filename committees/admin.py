@@ -1,7 +1,19 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import BLANK_CHOICE_DASH
 from simple_history.admin import SimpleHistoryAdmin
 
-from committees import models
+from committees import exemption, models
+from committees.packs import registry
+
+
+class ParagraphChoices:
+    """Schedule 12A paragraphs offered as every other form offers them, with their descriptions."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "exempt_paragraph":
+            kwargs["choices"] = [*BLANK_CHOICE_DASH, *exemption.PARAGRAPH_CHOICES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 @admin.register(models.Council)
@@ -65,7 +77,7 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["councillor"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ParagraphChoices, admin.TabularInline):
     model = models.AgendaItem
     fields = ["position", "title", "to_follow", "verbal", "exempt", "exempt_paragraph"]
     extra = 0
@@ -79,14 +91,34 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline]
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentAdminForm(forms.ModelForm):
+    """The generator is one of the kinds the installed apps register, not free text."""
+
+    generator = forms.ChoiceField(
+        choices=lambda: [("", "—")] + registry.choices(),
+        required=False,
+        help_text="For a generated document: what it is generated from.",
+    )
+
+
+class DocumentInline(ParagraphChoices, admin.StackedInline):
     model = models.Document
-    fields = ["position", "kind", "title", "exempt", "exempt_paragraph", "generator", "upload"]
+    form = DocumentAdminForm
+    fields = [
+        "position",
+        "kind",
+        "title",
+        "exempt",
+        "exempt_paragraph",
+        "generator",
+        "generator_record",
+        "upload",
+    ]
     extra = 0
 
 
 @admin.register(models.AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(ParagraphChoices, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "position", "exempt"]
     list_filter = ["meeting__committee", "exempt"]
     search_fields = ["title"]
@@ -99,7 +131,8 @@ class CoverSheetInline(admin.StackedInline):
 
 
 @admin.register(models.Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(ParagraphChoices, SimpleHistoryAdmin):
+    form = DocumentAdminForm
     list_display = ["title", "kind", "item", "exempt"]
     list_filter = ["kind", "exempt"]
     search_fields = ["title"]
@@ -107,5 +140,5 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.BackgroundPaper)
-class BackgroundPaperAdmin(admin.ModelAdmin):
+class BackgroundPaperAdmin(ParagraphChoices, admin.ModelAdmin):
     list_display = ["title", "cover", "exempt"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CommitteesConfig(AppConfig):
@@ -6,6 +7,17 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Committees and meetings"
 
     def ready(self):
+        # Every app that puts a generated document into the pack registers it here, in its own
+        # ready(), so that the pack never imports the app (README, "Adding an app").
         from committees.packs import generators, registry
 
         registry.register(generators.corporate_plan_mapping)
+        post_migrate.connect(record_earlier_publications, sender=self)
+
+
+def record_earlier_publications(**kwargs):
+    """Meetings published before the portal kept publication records get one, so that they too
+    are served frozen. Run after migrating, when the models match the code that renders."""
+    from committees.services.publication import publications_record_earlier
+
+    publications_record_earlier()

@@ -9,5 +9,5 @@ def council(request):
     return {
         "council": request._council,
         "user_is_officer": roles.is_officer(request.user),
-        "user_is_staff_member": roles.is_officer(request.user) or roles.is_author(request.user),
+        "user_is_staff_member": roles.is_staff_member(request.user),
     }

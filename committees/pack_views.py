@@ -7,14 +7,13 @@ restricted packs checked on every request and never cached by anyone but the rea
 
 import re
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, quote_etag
 
 from committees import roles, stored
+from committees.access import officer_required, require
 from committees.packs import assemble
 from committees.packs.render import PackRenderError, render_pack_pdf
 
@@ -60,22 +59,11 @@ def _rendered(request, meeting, *, restricted, filename):
     return response
 
 
-def require(request, allowed):
-    """Anonymous readers log in first; signed-in readers without the right are refused."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not allowed:
-        raise PermissionDenied
-    return None
-
-
 def latest_publication(meeting):
     """What the public is served: the meeting's latest publication, or 404 if none."""
-    publication = (
-        meeting.publications.select_related("public_pdf", "restricted_pdf", "public_html")
-        .order_by("-published_at")
-        .first()
-    )
+    publication = meeting.publications.select_related(
+        "public_pdf", "restricted_pdf", "public_html"
+    ).newest()
     if publication is None:
         raise Http404("The agenda for this meeting has not been published.")
     return publication
@@ -116,15 +104,13 @@ def pack_restricted_pdf(request, pk):
     return response
 
 
+@officer_required
 def pack_preview_pdf(request, pk):
     """Officers' preview of the pack as it stands now, published or not.
 
     The restricted pack by default; `?version=public` shows what the public would get.
     """
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
-    refused = require(request, roles.is_officer(request.user))
-    if refused:
-        return refused
     public = request.GET.get("version") == "public"
     filename = pack_filename(meeting, restricted=not public).replace(
         "agenda pack", "agenda pack preview"

@@ -24,6 +24,11 @@ def is_author(user):
     return AUTHORS in group_names(user)
 
 
+def is_staff_member(user):
+    """Officers and report authors: those with a dashboard."""
+    return is_officer(user) or is_author(user)
+
+
 def can_edit_document(user, document):
     """Officers, and report authors on the documents whose cover sheet names them."""
     if is_officer(user):

@@ -12,8 +12,9 @@ from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
 from committees import roles, stored
-from committees.models import Committee, Councillor, Meeting, Membership, PublishedFile
-from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, require, stored_response
+from committees.access import require
+from committees.models import Committee, Councillor, Meeting, Membership, Publication, PublishedFile
+from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_response
 from committees.packs import assemble
 from committees.packs.generators import scrutiny_committees_with_mapping
 
@@ -69,12 +70,14 @@ def meeting_detail(request, pk):
     """The meeting and its agenda as last published; drafts never show here."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
     publications = list(meeting.publications.for_public())
+    latest = publications[0] if publications else None  # for_public lists the newest first
     return render(
         request,
         "committees/meeting_detail.html",
         {
             "meeting": meeting,
-            "agenda": publications[0].agenda if publications else [],
+            "latest": latest,
+            "agenda": latest.agenda if latest else [],
             "publications": publications,
             "can_read_restricted": roles.can_read_restricted(request.user, meeting),
         },
@@ -88,17 +91,15 @@ def document_file(request, pk):
     an exempt one reaches only those entitled to read the restricted pack.
     """
     published = (
-        PublishedFile.objects.filter(document_pk=pk)
+        PublishedFile.objects.filter(
+            document_pk=pk, publication__in=Publication.objects.newest_of_each_meeting()
+        )
         .select_related("publication__meeting__committee", "file")
-        .order_by("-publication__published_at")
         .first()
     )
     if published is None:
-        raise Http404("No published file.")
-    meeting = published.publication.meeting
-    latest = meeting.publications.order_by("-published_at").values_list("pk", flat=True).first()
-    if latest != published.publication_id:
         raise Http404("The file is not in the agenda as last published.")
+    meeting = published.publication.meeting
     if published.exempt:
         refused = require(request, roles.can_read_restricted(request.user, meeting))
         if refused:

@@ -24,6 +24,10 @@ def env_list(name, default=""):
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
+def env_int(name, default):
+    return int(os.environ.get(name, default))
+
+
 DEBUG = env_bool("DEBUG")
 # Without SECRET_KEY, Django refuses anything that signs (sessions, CSRF, password resets) with
 # ImproperlyConfigured, so a production server without one fails on its first request, while
@@ -205,6 +209,17 @@ if CLIENT_IP_PROXY_COUNT < 1:
 # Uploads: the largest file an officer may upload (appendices, Word reports).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * MAX_UPLOAD_BYTES
+# Pages of one uploaded PDF, and of all the uploaded PDFs of one meeting's pack together.
+MAX_UPLOAD_PDF_PAGES = env_int("MAX_UPLOAD_PDF_PAGES", 500)
+MAX_PACK_UPLOAD_PAGES = env_int("MAX_PACK_UPLOAD_PAGES", 2000)
+# Reading an upload (Word conversion, PDF checks) and rendering a pack run in a child process
+# under these limits (committees.limits), so that one hostile file cannot exhaust the server.
+# Memory is what the work may add to the process; seconds are both processor and clock time.
+# A 500-page pack renders in about 45 s with 430 MB.
+CONVERSION_MEMORY_BYTES = env_int("CONVERSION_MEMORY_BYTES", 1024**3)
+CONVERSION_SECONDS = env_int("CONVERSION_SECONDS", 60)
+RENDER_MEMORY_BYTES = env_int("RENDER_MEMORY_BYTES", 3 * 1024**3)
+RENDER_SECONDS = env_int("RENDER_SECONDS", 900)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "committees:home"

@@ -19,7 +19,10 @@ def pytest_configure(config):
     # assets in static/build instead (and WhiteNoise does not warn about a missing
     # var/staticfiles). override_settings, not assignment, so Django drops any storage it has
     # already built.
+    # Hashing the demo's and fixtures' passwords with PBKDF2 took half the suite's time; what is
+    # tested is who may sign in, not the hasher.
     override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         SECURE_SSL_REDIRECT=False,
         STORAGES={
             **django_settings.STORAGES,

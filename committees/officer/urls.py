@@ -1,7 +1,7 @@
 from django.urls import path
 
 from committees.models import Meeting
-from committees.officer import reports, views
+from committees.officer import documents, views
 
 app_name = "officer"
 
@@ -31,10 +31,10 @@ urlpatterns = [
     path("items/<int:pk>/move/", views.item_move, name="item_move"),
     path("committees/<slug:slug>/standing-items/", views.standing_items, name="standing_items"),
     # The report editor.
-    path("items/<int:pk>/documents/new/<str:kind>/", reports.document_add, name="document_add"),
-    path("documents/<int:pk>/edit/", reports.document_edit, name="document_edit"),
-    path("documents/<int:pk>/file/", reports.document_upload, name="document_upload"),
-    path("documents/<int:pk>/preview/", reports.document_preview, name="document_preview"),
-    path("documents/<int:pk>/history/", reports.document_history, name="document_history"),
-    path("documents/<int:pk>/remove/", reports.document_delete, name="document_delete"),
+    path("items/<int:pk>/documents/new/<str:kind>/", documents.document_add, name="document_add"),
+    path("documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
+    path("documents/<int:pk>/file/", documents.document_upload, name="document_upload"),
+    path("documents/<int:pk>/preview/", documents.document_preview, name="document_preview"),
+    path("documents/<int:pk>/history/", documents.document_history, name="document_history"),
+    path("documents/<int:pk>/remove/", documents.document_delete, name="document_delete"),
 ]

@@ -1,22 +1,26 @@
 """The democratic support officer's workspace: meetings, agendas and publication."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from committees import roles
-from committees.forms import (
+from committees.access import officer_required, staff_required
+from committees.confidentiality import confidentiality_changes
+from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
+from committees.officer.forms import (
     AgendaItemForm,
     MeetingForm,
     MeetingStatusForm,
     PublishForm,
     StandingItemFormSet,
 )
-from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
-from committees.officer.access import officer_required, staff_required
-from committees.officer.history import confidentiality_changes, history_changes
+from committees.officer.history import history_changes
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services
@@ -27,6 +31,24 @@ from committees.services.publication import (
 )
 
 DASHBOARD_MEETINGS = 20
+
+
+@dataclass
+class Countdown:
+    """The note under a meeting's 'Publish by' date on the dashboard."""
+
+    text: str
+    tag: str = ""  # the GOV.UK tag colour that marks a deadline due today or missed
+
+
+def countdown(meeting, days_left):
+    if meeting.is_published:
+        return Countdown("–")
+    if days_left < 0:
+        return Countdown(f"{-days_left} day{pluralize(-days_left)} late", "red")
+    if days_left == 0:
+        return Countdown("Today", "orange")
+    return Countdown(f"{days_left} day{pluralize(days_left)} left")
 
 
 @staff_required
@@ -42,6 +64,7 @@ def dashboard(request):
         )
         for meeting in meetings:
             meeting.days_left = (meeting.publication_deadline - today).days
+            meeting.countdown = countdown(meeting, meeting.days_left)
     my_documents = Document.objects.filter(cover__authors__user=request.user).select_related(
         "item__meeting__committee"
     )

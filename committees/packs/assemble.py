@@ -21,6 +21,7 @@ from committees.models import (
     Membership,
 )
 from committees.packs import registry
+from committees.packs.registry import GeneratedDocument, GeneratorContext
 
 
 @dataclass
@@ -33,6 +34,7 @@ class PackDocument:
     document: Document | None = None
     exempt_paragraph: int | None = None
     appendix_ref: str = ""
+    generator: GeneratedDocument | None = None
     generated_html: str = ""
     appendices: list["PackDocument"] = field(default_factory=list)
     background_papers: list[BackgroundPaper] = field(default_factory=list)
@@ -103,6 +105,16 @@ class Pack:
     def title(self):
         return f"{self.meeting.committee} – {self.meeting.date:%-d %B %Y} – agenda pack"
 
+    def generators(self):
+        """The kinds of generated document the pack shows, each once, in order of appearance."""
+        shown = {
+            part.generator.key: part.generator
+            for entry in self.items
+            for part in entry.documents
+            if part.generator is not None
+        }
+        return list(shown.values())
+
 
 def members_sentence(memberships):
     """The front sheet's members line, in the council's style.
@@ -126,8 +138,12 @@ def members_sentence(memberships):
     return " ".join(parts) + "." if parts else ""
 
 
-def pack_documents(item, *, restricted):
-    """The item's documents in order, with appendix letters and generated content resolved."""
+def pack_documents(item, *, meeting, restricted):
+    """The item's documents in order, with appendix letters and generated content resolved.
+
+    A generated document whose generator no installed app provides raises UnknownGenerator,
+    naming it: a pack never shows it blank.
+    """
     letters = iter(string.ascii_uppercase)
     documents = []
     for document in item.documents.all():
@@ -141,10 +157,11 @@ def pack_documents(item, *, restricted):
         if not document.exempt or restricted:
             entry.document = document
             entry.background_papers = background_papers(document, restricted=restricted)
-            generator = registry.get(document.generator) if document.generator else None
-            if generator:
+            if document.generator:
+                entry.generator = registry.for_document(document)
+                context = GeneratorContext.of(document, meeting=meeting, restricted=restricted)
                 entry.generated_html = render_to_string(
-                    generator.template, generator.context(document)
+                    entry.generator.template, entry.generator.context(context)
                 )
         documents.append(entry)
     # The cover sheet's appendix table lists the item's appendices, so its letters never drift.
@@ -203,7 +220,9 @@ def assemble(meeting, *, restricted=False, released=frozenset()):
             PackItem(
                 item=item,
                 anchor=f"item-{item.number}",
-                documents=[] if withheld else pack_documents(item, restricted=restricted),
+                documents=(
+                    [] if withheld else pack_documents(item, meeting=meeting, restricted=restricted)
+                ),
                 withheld=withheld,
             )
         )

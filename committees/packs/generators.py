@@ -1,9 +1,9 @@
-"""Generated documents that the committees app owns."""
+"""Generated documents that the committees app owns, registered in CommitteesConfig.ready()."""
 
 from django.db.models import Prefetch
 
 from committees.models import Committee, Responsibility
-from committees.packs.registry import Generator
+from committees.packs.registry import GeneratedDocument
 
 
 def scrutiny_committees_with_mapping():
@@ -14,9 +14,9 @@ def scrutiny_committees_with_mapping():
     )
 
 
-corporate_plan_mapping = Generator(
-    key="corporate_plan_mapping",
+corporate_plan_mapping = GeneratedDocument(
+    key="committees.corporate_plan_mapping",
     label="Mapping of the corporate plan to scrutiny committees",
     template="committees/pack/_corporate_plan_mapping.html",
-    context=lambda document: {"committees": scrutiny_committees_with_mapping()},
+    context=lambda ctx: {"committees": scrutiny_committees_with_mapping()},
 )

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import pydyf
 import weasyprint
+from django.conf import settings
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from pypdf.generic import (
@@ -73,28 +74,56 @@ class WrittenPdf:
     page_count: int
 
 
+def page_count(reader: PdfReader, *, limit: int) -> int:
+    """The pages of `reader`'s PDF; more than `limit` if its page tree says so.
+
+    The page tree's own count (/Count) is read first: a PDF can declare 100,000 pages in a few
+    kilobytes, and pypdf's page list builds an object for each, so a file that declares more
+    than `limit` is not counted page by page.
+    """
+    pages = reader.root_object["/Pages"]
+    # pypdf resolves an indirect /Count through [], not through get().
+    declared = pages["/Count"] if "/Count" in pages else None  # noqa: SIM401
+    if isinstance(declared, int) and declared > limit:
+        return declared
+    return len(reader.pages)
+
+
 def upload_page_count(data: bytes, title: str) -> int:
     """Pages in an uploaded PDF; a clear PackRenderError if it cannot go into a pack."""
     if not data.lstrip()[:5] == b"%PDF-":
         raise PackRenderError(f"The uploaded file of “{title}” is not a PDF.")
+    limit = settings.MAX_UPLOAD_PDF_PAGES
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise PackRenderError(
                 f"The uploaded PDF of “{title}” is encrypted; upload it without a password."
             )
-        count = len(reader.pages)
+        count = page_count(reader, limit=limit)
     except PackRenderError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise PackRenderError(f"The uploaded PDF of “{title}” cannot be read: {error}") from error
     if count == 0:
         raise PackRenderError(f"The uploaded PDF of “{title}” has no pages.")
+    if count > limit:
+        raise PackRenderError(
+            f"The uploaded PDF of “{title}” has {count:,} pages, more than the {limit:,} one "
+            "upload may have; upload it as smaller PDFs."
+        )
     return count
 
 
 def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
     """Lay out `html` and return the finished PDF, with the uploaded pages in their places."""
+    uploaded_pages = sum(upload.page_count for upload in uploads)
+    if uploaded_pages > settings.MAX_PACK_UPLOAD_PAGES:
+        raise PackRenderError(
+            f"The uploaded PDFs of this pack have {uploaded_pages:,} pages together, more than "
+            f"the {settings.MAX_PACK_UPLOAD_PAGES:,} a pack may include; remove or shorten "
+            "some appendices."
+        )
     try:
         document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(**PDF_OPTIONS)
         _rewrite_one_page_ranges(document)

@@ -21,9 +21,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
+from committees.limits import LimitExceeded, run_limited
 from committees.packs import cache
 from committees.packs.assemble import Pack, assemble
 from committees.packs.pdf import PackRenderError, Upload, upload_page_count, write_pack_pdf
+from committees.packs.registry import UnknownGenerator
 
 __all__ = [
     "FrozenUpload",
@@ -99,8 +101,11 @@ class FrozenUpload:
     data: bytes
 
 
-def print_css() -> str:
-    return PRINT_CSS.read_text(encoding="utf-8")
+def print_css(pack: Pack) -> str:
+    """The print stylesheet, with the print CSS of the kinds of generated document `pack` shows."""
+    return "\n".join(
+        [PRINT_CSS.read_text(encoding="utf-8"), *(g.print_css for g in pack.generators())]
+    )
 
 
 def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSource:
@@ -109,7 +114,7 @@ def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSou
     uploads = tuple(_uploads(pack))
     html = render_to_string(
         "committees/pack/pdf.html",
-        {"pack": pack, "print_css": print_css(), "restricted_note": RESTRICTED_NOTE},
+        {"pack": pack, "print_css": print_css(pack), "restricted_note": RESTRICTED_NOTE},
     )
     digest = hashlib.sha256()
     digest.update(ENGINE.encode())
@@ -145,8 +150,12 @@ def _uploads(pack):
             )
 
 
-def render_source(source: PrintSource, *, use_cache: bool = True) -> RenderedPdf:
-    """The PDF of `source`: from the cache if this exact content was rendered before."""
+def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) -> RenderedPdf:
+    """The PDF of `source`: from the cache if this exact content was rendered before.
+
+    A render runs in a child process under the render limits (`committees.limits`); `on_wait()`
+    is called every few seconds while it works.
+    """
     if use_cache and (hit := cache.get(source.content_hash)) is not None:
         return RenderedPdf(
             data=hit.data,
@@ -154,7 +163,22 @@ def render_source(source: PrintSource, *, use_cache: bool = True) -> RenderedPdf
             content_hash=source.content_hash,
             cached=True,
         )
-    written = write_pack_pdf(source.html, source.uploads)
+    try:
+        written = run_limited(
+            write_pack_pdf,
+            source.html,
+            source.uploads,
+            memory_bytes=settings.RENDER_MEMORY_BYTES,
+            cpu_seconds=settings.RENDER_SECONDS,
+            wall_seconds=settings.RENDER_SECONDS,
+            on_wait=on_wait,
+        )
+    except LimitExceeded as exceeded:
+        raise PackRenderError(
+            f"The agenda pack {exceeded} to render, the most one render may take. Shorten or "
+            "remove the largest appendices, or ask the portal's administrators to raise the "
+            "limit, then try again."
+        ) from exceeded
     if use_cache:
         cache.put(source.content_hash, written.data, page_count=written.page_count)
     return RenderedPdf(
@@ -180,7 +204,7 @@ def _html(pack):
 
 
 def render_pack_files(
-    meeting, *, published_on=None, released=frozenset(), on_stage=None
+    meeting, *, published_on=None, released=frozenset(), on_stage=None, on_wait=None
 ) -> PackFiles:
     """Both packs, rendered for publication. Raises PackRenderError if either fails, so that
     publication fails as a whole and nothing half-rendered is stored.
@@ -189,17 +213,18 @@ def render_pack_files(
     publication whose date is not yet saved on the meeting; `released` the To Follow items a
     supplement carries, shown with their reports. Neither changes the database: publication
     writes them only once the render has succeeded. `on_stage(stage, pages)` is told when the
-    restricted pack starts (with the public pack's page count) and when both are done.
+    restricted pack starts (with the public pack's page count) and when both are done;
+    `on_wait()` every few seconds while a pack renders.
     """
     if published_on is not None and meeting.published_on != published_on:
         meeting = copy.copy(meeting)
         meeting.published_on = published_on
     on_stage = on_stage or (lambda stage, pages: None)
     public = _source(meeting, restricted=False, released=released)
-    public_pdf = render_source(public)
+    public_pdf = render_source(public, on_wait=on_wait)
     on_stage("rendering_restricted", public_pdf.page_count)
     restricted = _source(meeting, restricted=True, released=released)
-    restricted_pdf = render_source(restricted)
+    restricted_pdf = render_source(restricted, on_wait=on_wait)
     on_stage("storing", restricted_pdf.page_count)
     return PackFiles(
         public_pdf=public_pdf.data,
@@ -235,6 +260,8 @@ def _source(meeting, *, restricted, released=frozenset()):
         return print_source(meeting, restricted=restricted, released=released)
     except PackRenderError:
         raise
+    except UnknownGenerator as error:
+        raise PackRenderError(str(error)) from error
     except Exception as error:  # a generator or template failing on odd data
         logger.exception("Could not assemble the agenda pack of %s", meeting)
         raise PackRenderError(f"The pack could not be assembled: {error}") from error

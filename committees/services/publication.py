@@ -15,11 +15,22 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from committees import publication as rules
 from committees import stored
-from committees.models import AgendaItem, Meeting, Publication, PublicationJob, PublishedFile
+from committees.confidentiality import confidentiality_changes
+from committees.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    Publication,
+    PublicationJob,
+    PublishedFile,
+)
+from committees.packs import registry
+from committees.packs.registry import GeneratorContext
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +54,41 @@ def day_start(day):
 def agenda_problems(meeting):
     """What stops `meeting`'s agenda being published at all, as sentences."""
     # Numbered over the whole agenda first: a filter before the window would renumber.
+    items = meeting.items.numbered().prefetch_related(
+        Prefetch("documents", queryset=Document.objects.only("pk", "item_id"))
+    )
     problems = [
         f"Item {item.number}, “{item.title}”, has no report: add one, or mark it To Follow or "
         "Verbal."
-        for item in meeting.items.numbered().prefetch_related("documents")
-        if not (item.documents.all() or item.standing_text or item.to_follow or item.verbal)
+        for item in items
+        if item.needs_report
     ]
     if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED):
         problems.append(f"The meeting is {meeting.get_status_display().lower()}.")
+    return problems + generated_document_problems(meeting)
+
+
+def generated_document_problems(meeting):
+    """What the apps that generate the meeting's documents say must be put right first, and
+    any generated document that no installed app provides (it would be published blank)."""
+    problems = []
+    for document in Document.objects.filter(
+        item__meeting=meeting, kind=Document.Kind.GENERATED
+    ).defer("body"):
+        try:
+            generator = registry.for_document(document)
+        except registry.UnknownGenerator as error:
+            problems.append(str(error))
+            continue
+        if generator.record_field is not None and document.generator_record is None:
+            problems.append(
+                f"“{document.title}” does not say which record it is generated from: choose one "
+                "on its page."
+            )
+        elif generator.problems is not None:
+            context = GeneratorContext.of(document, meeting=meeting, restricted=True)
+            sentences = generator.problems(context)
+            problems += [f"“{document.title}”: {sentence}" for sentence in sentences]
     return problems
 
 
@@ -228,6 +266,7 @@ def _publish(job, progress, created) -> Publication:
             published_on=meeting.published_on or job.published_on,
             released=frozenset(item.pk for item in carried),
             on_stage=progress.stage,
+            on_wait=progress.heartbeat,
         )
     except PackRenderError as error:
         raise PublicationRefused([f"The agenda pack could not be rendered: {error}"]) from error
@@ -252,6 +291,14 @@ def _publish(job, progress, created) -> Publication:
                 [
                     f"The meeting was {meeting.get_status_display().lower()} while the pack was "
                     "being rendered, so the agenda was not published."
+                ]
+            )
+        if confidentiality_changes(meeting, since=job.requested_at):
+            raise PublicationRefused(
+                [
+                    "What is exempt (Part II) changed while the pack was being rendered, so this "
+                    "version was not published. Check the confidentiality changes, then publish "
+                    "again."
                 ]
             )
         if meeting.version != job.meeting_version:
@@ -325,3 +372,28 @@ def agenda_publish(*, meeting: Meeting, by, token: str | None = None, **request)
     if job.state != State.DONE:
         raise PublicationRefused(job.problems)
     return job.publication
+
+
+def publications_record_earlier() -> list[Publication]:
+    """Freeze the agendas of meetings published before the portal kept publication records.
+
+    Public pages serve nothing but publications, so until then such a meeting shows no agenda.
+    An agenda the rules refuse (an item without its report) is left for an officer to publish,
+    with a warning in the log.
+    """
+    recorded = []
+    for meeting in Meeting.objects.filter(
+        published_on__isnull=False, publications__isnull=True
+    ).select_related("committee__contact", "venue"):
+        try:
+            recorded.append(
+                agenda_publish(
+                    meeting=meeting,
+                    by=None,
+                    on=meeting.published_on,
+                    note="Published before the portal kept publication records.",
+                )
+            )
+        except PublicationRefused as refusal:
+            logger.warning("The agenda of %s was not recorded: %s", meeting, refusal)
+    return recorded

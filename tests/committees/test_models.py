@@ -317,6 +317,61 @@ def test_items_are_numbered_by_position_with_exempt_items_last():
     assert other == [(1, "Apologies")]
 
 
+# -- readiness: which items still need a report -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stand_in",
+    [{}, {"standing_text": "To receive apologies."}, {"to_follow": True}, {"verbal": True}],
+    ids=["nothing", "standing text", "to follow", "verbal"],
+)
+def test_item_needs_a_report_until_it_has_one_or_something_stands_in_for_it(stand_in):
+    item = AgendaItemFactory(meeting=MeetingFactory(), **stand_in)
+    needs = not stand_in
+
+    assert item.needs_report is needs
+    assert list(AgendaItem.objects.without_reports()) == ([item] if needs else [])
+
+    DocumentFactory(item=item)
+    item = AgendaItem.objects.get(pk=item.pk)
+
+    assert item.needs_report is False
+    assert not AgendaItem.objects.without_reports().exists()
+
+
+def test_needs_report_reads_prefetched_documents_without_a_query_per_item(
+    django_assert_num_queries,
+):
+    meeting = MeetingFactory()
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting, title="Reported"))
+    AgendaItemFactory(meeting=meeting, title="Waiting")
+    AgendaItemFactory(meeting=meeting, title="Exempt", exempt=True, exempt_paragraph=3)
+    items = list(meeting.items.numbered().prefetch_related("documents"))
+
+    with django_assert_num_queries(0):
+        waiting = [item.title for item in items if item.needs_report]
+
+    assert waiting == ["Waiting", "Exempt"]
+
+
+def test_meetings_count_the_items_without_reports_of_their_own_agenda():
+    meeting, other = MeetingFactory(), MeetingFactory()
+    AgendaItemFactory(meeting=meeting)
+    AgendaItemFactory(meeting=meeting, to_follow=True)
+    # Two documents on one item count it once.
+    report = DocumentFactory(item=AgendaItemFactory(meeting=meeting))
+    DocumentFactory(item=report.item, kind=Document.Kind.APPENDIX)
+    AgendaItemFactory(meeting=other)
+    AgendaItemFactory(meeting=other)
+
+    counts = {
+        m.pk: (m.items_without_reports, m.items_to_follow)
+        for m in Meeting.objects.with_agenda_readiness()
+    }
+
+    assert counts == {meeting.pk: (1, 1), other.pk: (2, 0)}
+
+
 # -- documents ----------------------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -193,11 +194,22 @@ def test_meeting_outside_any_municipal_year_is_refused_at_the_date(officer_clien
 
 
 def test_added_item_goes_before_the_closing_standing_items(officer_client, upcoming):
+    url = reverse("officer:item_add", args=[upcoming.pk])
+    offered = officer_client.get(url).content.decode()
+    after = re.search(r'<option value="(\d+)" selected>', offered)[1]
+    response = officer_client.post(
+        url, {"title": "Budget scrutiny", "after": after, "version": upcoming.version}
+    )
+    assert response.status_code == 302
+    assert titles(upcoming)[-3:] == ["Budget scrutiny", "Work Programme", "Tracking Decisions"]
+
+
+def test_item_placed_at_the_start_becomes_item_one(officer_client, upcoming):
     response = officer_client.post(
         reverse("officer:item_add", args=[upcoming.pk]),
         {"title": "Budget scrutiny", "after": "", "version": upcoming.version},
     )
-    assert response.status_code == 302  # `after` empty: at the start
+    assert response.status_code == 302
     assert titles(upcoming)[0] == "Budget scrutiny"
 
 
@@ -321,6 +333,30 @@ def test_dashboard_counts_items_without_reports_and_to_follow(officer_client, de
     assert row.items_without_reports == 1
     assert row.items_to_follow == 1
     assert row.days_left == (meeting.publication_deadline - timezone.localdate()).days
+
+
+def test_dashboard_agenda_and_publish_page_agree_on_the_items_without_reports(officer_client):
+    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=20))
+    AgendaItemFactory(meeting=meeting, position=1, title="Waiting for its report")
+    AgendaItemFactory(meeting=meeting, position=2, title="Apologies", standing_text="To receive.")
+    AgendaItemFactory(meeting=meeting, position=3, title="Coming later", to_follow=True)
+    AgendaItemFactory(meeting=meeting, position=4, title="Oral update", verbal=True)
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting, position=5, title="Reported"))
+    AgendaItemFactory(
+        meeting=meeting, position=0, title="Exempt, waiting", exempt=True, exempt_paragraph=3
+    )
+
+    dashboard = officer_client.get(reverse("officer:dashboard"))
+    row = next(m for m in dashboard.context["meetings"] if m.pk == meeting.pk)
+    agenda = text(officer_client.get(meeting.get_officer_url()))
+    publish = officer_client.get(reverse("officer:meeting_publish", args=[meeting.pk]))
+
+    assert row.items_without_reports == 2
+    assert agenda.count("No report yet") == 2
+    assert publish.context["problems"] == [
+        "Item 1, “Waiting for its report”, has no report: add one, or mark it To Follow or Verbal.",
+        "Item 6, “Exempt, waiting”, has no report: add one, or mark it To Follow or Verbal.",
+    ]
 
 
 def test_standing_items_are_edited_per_committee_and_used_by_new_meetings(officer_client):

@@ -21,16 +21,19 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 
-from committees import roles
+from committees import limits, roles
 from committees.models import AgendaItem, Document, Meeting
 from committees.packs import cache
 from committees.packs.render import (
     PackRenderError,
+    print_source,
     render_pack_files,
     render_pack_html,
     render_pack_pdf,
+    render_source,
 )
 from committees.stored import read_verified
+from tests.committees.test_uploads import inflating_pdf, many_pages_pdf
 from tests.factories import (
     AgendaItemFactory,
     BackgroundPaperFactory,
@@ -286,7 +289,7 @@ def synthetic(db):
 
 def user_in(group, username):
     user = get_user_model().objects.create_user(username, password="a-long-password-1")
-    user.groups.add(Group.objects.get_or_create(name=group)[0])
+    user.groups.add(Group.objects.get(name=group))
     return user
 
 
@@ -535,6 +538,63 @@ def test_a_layout_engine_failure_becomes_a_pack_render_error(synthetic, monkeypa
     monkeypatch.setattr(weasyprint.HTML, "render", broken)
     with pytest.raises(PackRenderError, match="layout engine failed"):
         render_pack_files(synthetic)
+
+
+def test_a_stored_100000_page_upload_fails_the_preview_at_once(synthetic):
+    # Stored before uploads were limited: the render counts again, from the page tree.
+    document = Document.objects.get(title="Detailed Monitoring Tables")
+    document.upload.save("huge.pdf", ContentFile(many_pages_pdf(100_000)))
+
+    with pytest.raises(PackRenderError) as failure:
+        render_pack_pdf(synthetic, restricted=True)
+
+    assert str(failure.value) == (
+        "The uploaded PDF of “Detailed Monitoring Tables” has 100,000 pages, more than the 500 "
+        "one upload may have; upload it as smaller PDFs."
+    )
+
+
+def test_a_pack_whose_uploads_have_too_many_pages_together_fails_the_render(synthetic, settings):
+    settings.MAX_PACK_UPLOAD_PAGES = 5  # the restricted pack's uploads have 3 + 2 + 1 pages
+
+    with pytest.raises(PackRenderError) as failure:
+        render_pack_pdf(synthetic, restricted=True)
+
+    assert str(failure.value).startswith(
+        "The uploaded PDFs of this pack have 6 pages together, more than the 5 a pack may include"
+    )
+    assert not default_storage.exists(cache.CACHE_DIR)
+
+
+def test_an_upload_inflating_to_a_gigabyte_fails_the_render_within_its_memory_limit(
+    synthetic, settings
+):
+    # Accepted at upload, where content streams are not decoded; the render draws them.
+    settings.RENDER_MEMORY_BYTES = 64 * 1024 * 1024
+    document = Document.objects.get(title="Detailed Monitoring Tables")
+    document.upload.save("inflating.pdf", ContentFile(inflating_pdf()))
+
+    with pytest.raises(PackRenderError) as failure:
+        render_pack_pdf(synthetic, restricted=False)
+
+    assert str(failure.value).startswith(
+        "The agenda pack needed more than 64 MB of memory to render"
+    )
+    assert not default_storage.exists(cache.CACHE_DIR)
+
+
+def test_a_render_reports_that_it_is_still_working(synthetic, monkeypatch):
+    monkeypatch.setattr(limits, "WAIT_SECONDS", 0.05)
+    heartbeats = []
+
+    rendered = render_source(
+        print_source(synthetic, restricted=False),
+        use_cache=False,
+        on_wait=lambda: heartbeats.append(1),
+    )
+
+    assert rendered.data.startswith(b"%PDF-")
+    assert heartbeats
 
 
 # ---- Who may download what -----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from committees.demo import load_demo
 from committees.models import Committee, Councillor, Meeting
 from tests.committees.test_demo import SEED_AGENDA
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+from tests.support.scale import add_copies
 
 
 def seed_meeting():
@@ -23,7 +24,8 @@ def seed_meeting():
 
 @pytest.fixture
 def demo_x10(db, publish):
-    load_demo(copies=10, publish=False)
+    load_demo(publish=False)
+    add_copies(10)
     publish(seed_meeting())
 
 

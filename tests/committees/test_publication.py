@@ -1,5 +1,6 @@
 import datetime
 
+import holidays
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,14 +43,31 @@ def test_day_of_publication_and_day_of_meeting_do_not_count():
     assert clear_working_days_between(datetime.date(2019, 7, 15), datetime.date(2019, 7, 22)) == 4
 
 
+ENGLAND_AND_WALES = holidays.country_holidays("GB", subdiv="ENG", years=range(1999, 2042))
+
+
+def deadline_by_counting(meeting):
+    """An independent oracle: step back from the meeting one day at a time and count, by the
+    calendar alone, the working days strictly between that day and the meeting."""
+
+    def working(day):
+        return day.weekday() < 5 and day not in ENGLAND_AND_WALES
+
+    day = meeting - datetime.timedelta(days=1)
+    while True:
+        between = (day + datetime.timedelta(days=n) for n in range(1, (meeting - day).days))
+        if working(day) and sum(working(d) for d in between) >= 5:
+            return day
+        day -= datetime.timedelta(days=1)
+
+
 @given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2040, 12, 31)))
-def test_latest_date_leaves_exactly_five_clear_days_and_is_a_working_day(meeting):
-    deadline = latest_publication_date(meeting)
-    assert is_working_day(deadline)
-    assert clear_working_days_between(deadline, meeting) >= 5
+def test_latest_date_is_the_last_working_day_with_five_clear_days_before(meeting):
+    deadline = deadline_by_counting(meeting)
+    assert latest_publication_date(meeting) == deadline
     assert not is_late(meeting, deadline)
-    # Any later working day would be late.
+    # The next working day leaves four: late (a weekend in between may still be on time).
     later = deadline + datetime.timedelta(days=1)
-    while not is_working_day(later):
+    while later.weekday() >= 5 or later in ENGLAND_AND_WALES:
         later += datetime.timedelta(days=1)
-    assert later >= meeting or is_late(meeting, later)
+    assert is_late(meeting, later)

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from pypdf import PdfReader
 
+from committees.confidentiality import confidentiality_changes
 from committees.models import Document, Meeting, Publication
-from committees.officer.history import confidentiality_changes
 from committees.packs.pdf import PackRenderError
 from committees.services.publication import PublicationRefused, agenda_publish
 from committees.stored import read_verified

@@ -18,7 +18,7 @@ from committees import roles
 from committees.models import BackgroundPaper, CoverSheet, Document, Meeting, Officer
 from committees.packs.render import render_pack_html
 from committees.services import EditConflict
-from committees.services import reports as report_services
+from committees.services import documents as document_services
 from tests.committees.test_uploads import BAD_FILES, bad_file, docx_bytes, pdf_bytes
 from tests.factories import (
     AgendaItemFactory,
@@ -47,7 +47,7 @@ HOSTILE = (
 def make_user(username, group=None):
     user = get_user_model().objects.create_user(username=username, password="not-used-here")
     if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
+        user.groups.add(Group.objects.get(name=group))
     return user
 
 
@@ -359,6 +359,50 @@ def test_a_bad_upload_to_an_existing_report_changes_nothing(officer_client, sett
     assert stored_files(settings) == []
 
 
+def test_a_pdf_taking_the_pack_past_its_uploaded_page_limit_is_refused_at_its_field(
+    officer_client, settings
+):
+    settings.MAX_PACK_UPLOAD_PAGES = 5
+    item = AgendaItemFactory()
+    DocumentFactory(item=item, kind=Document.Kind.APPENDIX, body="", upload_pages=2)
+    later_item = AgendaItemFactory(meeting=item.meeting)
+    DocumentFactory(item=later_item, kind=Document.Kind.APPENDIX, body="", upload_pages=2)
+    DocumentFactory(kind=Document.Kind.APPENDIX, body="", upload_pages=100)  # another meeting
+    page = officer_client.get(add_url(item, "appendix"))
+
+    response = officer_client.post(
+        add_url(item, "appendix"),
+        form_values(
+            page, title="Appendix C", upload=SimpleUploadedFile("tables.pdf", pdf_bytes(pages=2))
+        ),
+    )
+
+    html = response.content.decode()
+    message = (
+        "The agenda pack can include at most 5 uploaded pages, and the other PDFs of this "
+        "meeting already have 4: this one has 2"
+    )
+    assert f'<a href="#id_upload">{message}' in html
+    assert not Document.objects.filter(title="Appendix C").exists()
+    assert stored_files(settings) == []
+
+
+def test_replacing_an_appendix_pdf_does_not_count_the_pages_it_replaces(officer_client, settings):
+    settings.MAX_PACK_UPLOAD_PAGES = 5
+    appendix = DocumentFactory(kind=Document.Kind.APPENDIX, body="", upload_pages=4)
+    appendix.upload.save("appendix.pdf", ContentFile(pdf_bytes(pages=4)))
+    page = officer_client.get(edit_url(appendix))
+
+    response = officer_client.post(
+        edit_url(appendix),
+        form_values(page, upload=SimpleUploadedFile("appendix-v2.pdf", pdf_bytes(pages=5))),
+    )
+
+    appendix.refresh_from_db()
+    assert response.status_code == 302
+    assert appendix.upload_pages == 5
+
+
 def test_part_two_needs_its_schedule_12a_paragraph(officer_client):
     appendix = DocumentFactory(kind=Document.Kind.APPENDIX)
     page = officer_client.get(edit_url(appendix))
@@ -430,24 +474,24 @@ def test_second_of_two_editors_is_refused_and_keeps_their_text(client, officer_u
 def test_the_service_refuses_a_stale_version_before_writing_anything():
     report = CoverSheetFactory().document
     stale = report.version
-    report_services.document_update(document=report, expected_version=stale)
+    document_services.document_update(document=report, expected_version=stale)
     report.title = "Overwritten"
 
     with pytest.raises(EditConflict):
-        report_services.document_update(document=report, expected_version=stale)
+        document_services.document_update(document=report, expected_version=stale)
 
     assert Document.objects.get(pk=report.pk).title != "Overwritten"
 
 
 def test_a_new_appendix_goes_last_and_a_new_report_before_the_appendices():
     item = AgendaItemFactory()
-    appendix = report_services.document_create(
+    appendix = document_services.document_create(
         document=Document(item=item, kind=Document.Kind.APPENDIX, title="A")
     )
-    report = report_services.document_create(
+    report = document_services.document_create(
         document=Document(item=item, kind=Document.Kind.REPORT, title="Report")
     )
-    second = report_services.document_create(
+    second = document_services.document_create(
         document=Document(item=item, kind=Document.Kind.APPENDIX, title="B")
     )
 
@@ -475,6 +519,8 @@ def test_preview_shows_the_document_as_the_pack_does(officer_client):
 
 
 def test_history_lists_who_changed_which_fields(officer_client, officer_user):
+    officer_user.first_name, officer_user.last_name = "Jamie", "Sheldon"
+    officer_user.save()
     report = CoverSheetFactory(purpose="Old purpose").document
     page = officer_client.get(edit_url(report))
     officer_client.post(
@@ -484,7 +530,7 @@ def test_history_lists_who_changed_which_fields(officer_client, officer_user):
     html = officer_client.get(reverse("officer:document_history", args=[report.pk]))
     html = html.content.decode()
 
-    assert "officer" in html
+    assert "Jamie Sheldon" in html  # who, by name
     assert "Title" in html and "New title" in html
     assert "Purpose of report" in html and "Old purpose" in html and "New purpose" in html
     assert "Version" not in html
@@ -665,7 +711,7 @@ def test_a_generated_document_has_only_its_title_and_confidentiality_edited(offi
 def test_unknown_document_kinds_are_not_found(officer_client):
     item = AgendaItemFactory()
 
-    assert officer_client.get(add_url(item, "generated")).status_code == 404
+    assert officer_client.get(add_url(item, "minutes")).status_code == 404
 
 
 def test_history_records_changes_to_authors_and_background_papers(client, demo):

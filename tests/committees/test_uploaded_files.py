@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from committees import roles
 from committees.models import Committee, PublishedFile
-from committees.services import reports as report_services
+from committees.services import documents as document_services
 from committees.uploads import CheckedUpload
 from tests.factories import AgendaItemFactory, CouncillorFactory, DocumentFactory, MeetingFactory
 
@@ -66,7 +66,7 @@ def test_replaced_upload_is_not_served_until_republished(client, meeting, publis
     original = document.upload.open("rb").read()
     publish(meeting)
     replacement = pdf("DRAFT-CANARY-REVISED-VALUATION")
-    report_services.document_update(
+    document_services.document_update(
         document=document,
         expected_version=document.version,
         upload=CheckedUpload(kind="pdf", name="new.pdf", content=replacement, pages=1),

@@ -13,21 +13,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--copies",
-            type=int,
-            default=1,
-            help="Also add COPIES - 1 synthetic copies of every committee and its meetings "
-            "(for query-count tests and benchmarks).",
-        )
-        parser.add_argument(
             "--no-publish",
             action="store_false",
             dest="publish",
             help="Leave the published meetings without rendered, stored packs (faster).",
         )
 
-    def handle(self, *args, copies, publish, **options):
-        if load_demo(copies=copies, publish=publish):
+    def handle(self, *args, publish, **options):
+        if load_demo(publish=publish):
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         else:
             self.stdout.write("A council is already set up; demo data not loaded.")

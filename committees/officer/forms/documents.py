@@ -5,18 +5,15 @@ checked by content in committees.uploads; a refused file is reported at the uplo
 """
 
 from django import forms
+from django.conf import settings
+from django.db.models import Sum
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import ProseEditorWidget
 
-from committees.forms import GovukFormMixin, VersionedFormMixin
-from committees.models import (
-    SCHEDULE_12A_PARAGRAPHS,
-    BackgroundPaper,
-    Councillor,
-    CoverSheet,
-    Document,
-    Officer,
-)
+from committees import exemption
+from committees.models import BackgroundPaper, Councillor, CoverSheet, Document, Officer
+from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin
+from committees.packs import registry
 from committees.uploads import DOCX, PDF, check_upload, size_limit_label
 
 # What the editor offers is what committees.sanitise keeps. Headings start at h2, as the page's
@@ -46,14 +43,6 @@ PROSE_EXTENSIONS = {
     "SpecialCharacters": True,
 }
 
-PARAGRAPH_CHOICES = [("", "Choose a paragraph")] + [
-    (number, f"Paragraph {number}: {text}") for number, text in SCHEDULE_12A_PARAGRAPHS.items()
-]
-CONFIDENTIALITY_CHOICES = [
-    ("False", "Part I – Official"),
-    ("True", "Part II – Not for publication"),
-]
-
 
 def rich_text_field(**kwargs):
     """The body: an in-browser editor; with JavaScript off, a plain textarea of HTML."""
@@ -69,21 +58,12 @@ def confidentiality_fields(form):
     """Part I / Part II as the council's template puts it, with the Schedule 12A paragraph."""
     form.fields["exempt"] = forms.TypedChoiceField(
         label="Confidentiality",
-        choices=CONFIDENTIALITY_CHOICES,
+        choices=exemption.CONFIDENTIALITY_CHOICES,
         coerce=lambda value: value == "True",
         widget=forms.RadioSelect,
         help_text="Part II papers are kept out of the public pack, pages, search and feeds.",
     )
-    form.fields["exempt_paragraph"] = forms.TypedChoiceField(
-        label="Schedule 12A paragraph",
-        choices=PARAGRAPH_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        help_text="For Part II only: the paragraph of Part 1 of Schedule 12A to the Local "
-        "Government Act 1972 that makes it exempt.",
-    )
-    form.fields["exempt_paragraph"].widget.attrs["class"] = "govuk-select"
+    form.fields["exempt_paragraph"] = exemption.paragraph_field()
     if not form.is_bound:
         form.initial["exempt"] = str(bool(form.instance.exempt))
 
@@ -95,8 +75,23 @@ def clean_confidentiality(cleaned):
     return cleaned
 
 
+class GeneratorChoiceForm(GovukFormMixin, forms.Form):
+    """The first step of adding a generated document: which kind, of those the apps provide."""
+
+    generator = forms.ChoiceField(
+        label="What is the document generated from?",
+        choices=registry.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what the document is generated from.",
+            "invalid_choice": "Choose what the document is generated from, from the list.",
+        },
+    )
+
+
 class DocumentForm(VersionedFormMixin, forms.ModelForm):
-    """Title, confidentiality, body and file of a report or appendix.
+    """Title, confidentiality, body and file of a report or appendix; title, confidentiality
+    and the record it renders (where its generator asks for one) of a generated document.
 
     Whether a paper is exempt, and under which paragraph of Schedule 12A, is the proper
     officer's decision (LGA 1972 s.100B(2)), made here by democratic services: without
@@ -121,13 +116,15 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
             confidentiality_fields(self)
         else:
             del self.fields["exempt"], self.fields["exempt_paragraph"]
-        self.fields["title"].label = (
-            "Title of report" if kind == Document.Kind.REPORT else "Title of appendix"
-        )
+        self.fields["title"].label = {
+            Document.Kind.REPORT: "Title of report",
+            Document.Kind.APPENDIX: "Title of appendix",
+        }.get(kind, "Title")
         if kind == Document.Kind.GENERATED:
             # Its content comes from data edited elsewhere (minutes, monitors, programmes).
             for name in ("body", "upload", "remove_upload"):
                 del self.fields[name]
+            self.generated_fields()
             return
         self.fields["body"] = rich_text_field(
             label="Text" if kind == Document.Kind.APPENDIX else "Report",
@@ -155,14 +152,55 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
         if not (kind == Document.Kind.APPENDIX and self.instance.upload):
             del self.fields["remove_upload"]
 
+    def generated_fields(self):
+        """The generator's name as the default title, and its record field if it has one."""
+        try:
+            generator = registry.for_document(self.instance)
+        except registry.UnknownGenerator:
+            return  # its app is gone: the title can still be changed, or the document removed
+        if not self.instance.title:
+            self.initial["title"] = generator.label
+        if generator.record_field is not None:
+            field = self.fields["generator_record"] = generator.record_field()
+            self.style(field)
+            self.initial["generator_record"] = self.instance.generator_record
+
+    def clean_generator_record(self):
+        """The chosen record's id: the field may give the record itself (a ModelChoiceField)."""
+        record = self.cleaned_data["generator_record"]
+        return getattr(record, "pk", record)
+
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         if not upload:
             return None
-        return check_upload(upload, allowed=self.upload_kinds)
+        checked = check_upload(upload, allowed=self.upload_kinds)
+        if checked.kind == PDF:
+            self.check_pack_pages(checked.pages)
+        return checked
+
+    def check_pack_pages(self, pages):
+        """Refuse a PDF that would take the meeting's uploaded pages past the pack's limit (the
+        restricted pack has them all). The render checks again, with the files' own counts."""
+        limit = settings.MAX_PACK_UPLOAD_PAGES
+        others = (
+            Document.objects.filter(item__meeting=self.instance.item.meeting)
+            .exclude(pk=self.instance.pk)
+            .aggregate(pages=Sum("upload_pages", default=0))["pages"]
+        )
+        if others + pages > limit:
+            raise forms.ValidationError(
+                f"The agenda pack can include at most {limit:,} uploaded pages, and the other "
+                f"PDFs of this meeting already have {others:,}: this one has {pages:,}. Upload "
+                "a shorter PDF, or shorten or remove another appendix first",
+                code="pack_too_long",
+            )
 
     def clean(self):
-        return clean_confidentiality(super().clean())
+        cleaned = clean_confidentiality(super().clean())
+        if "generator_record" in self.fields:
+            self.instance.generator_record = cleaned.get("generator_record")
+        return cleaned
 
     @property
     def chosen_file_name(self):
@@ -298,16 +336,12 @@ class BackgroundPaperForm(GovukFormMixin, forms.ModelForm):
         if not confidentiality_editable:
             del self.fields["exempt_paragraph"]
             return
-        self.fields["exempt_paragraph"] = forms.TypedChoiceField(
+        self.fields["exempt_paragraph"] = exemption.paragraph_field(
             label="Exemption paragraph (if applicable)",
-            choices=[("", "None: the paper is not confidential"), *PARAGRAPH_CHOICES[1:]],
-            coerce=int,
-            empty_value=None,
-            required=False,
+            empty_label="None: the paper is not confidential",
             help_text="If the paper is not for publication, the paragraph of Schedule 12A that "
             "makes it exempt.",
         )
-        self.fields["exempt_paragraph"].widget.attrs["class"] = "govuk-select"
 
     def clean(self):
         cleaned = super().clean()
@@ -344,26 +378,3 @@ def kept_and_removed_papers(formset):
         elif form.instance.pk or (form.has_changed() and not formset._should_delete_form(form)):
             kept.append(form.instance)
     return kept, removed
-
-
-def error_summary(*forms_and_formsets):
-    """[(href, message), ...] for the GOV.UK error summary across several forms."""
-    errors = []
-
-    def add_form(form):
-        errors.extend(("", str(message)) for message in form.non_field_errors())
-        for field in form.visible_fields():
-            # Radios have no single label target: GOV.UK links to the first option.
-            anchor = field.id_for_label or f"{field.auto_id}_0"
-            errors.extend((f"#{anchor}", str(message)) for message in field.errors)
-
-    for thing in forms_and_formsets:
-        if thing is None or not thing.is_bound:
-            continue
-        if isinstance(thing, forms.BaseFormSet):
-            errors.extend(("", str(message)) for message in thing.non_form_errors())
-            for form in thing.forms:
-                add_form(form)
-        else:
-            add_form(thing)
-    return errors

@@ -1,0 +1,62 @@
+"""The democracy record: the council, its people, committees, meetings, agendas and reports.
+
+One module per subject, every name re-exported here (as Wagtail's `wagtail/models/__init__.py`
+does), so that `from committees.models import Meeting` and the migrations do not depend on which
+module a model lives in.
+"""
+
+from committees.models.bodies import (
+    Committee,
+    CommitteeQuerySet,
+    Membership,
+    MembershipQuerySet,
+    MunicipalYear,
+    MunicipalYearQuerySet,
+    Responsibility,
+    StandingItem,
+)
+from committees.models.council import CorporatePlanPriority, Council, Venue
+from committees.models.documents import BackgroundPaper, CoverSheet, Document
+from committees.models.meetings import AgendaItem, AgendaItemQuerySet, Meeting, MeetingQuerySet
+from committees.models.mixins import ExemptMixin, VersionedMixin, exemption_constraints
+from committees.models.people import Councillor, Officer
+from committees.models.publications import (
+    Publication,
+    PublicationJob,
+    PublicationJobQuerySet,
+    PublicationQuerySet,
+    PublishedFile,
+    StoredFile,
+)
+
+__all__ = [
+    "AgendaItem",
+    "AgendaItemQuerySet",
+    "BackgroundPaper",
+    "Committee",
+    "CommitteeQuerySet",
+    "Council",
+    "Councillor",
+    "CorporatePlanPriority",
+    "CoverSheet",
+    "Document",
+    "ExemptMixin",
+    "Meeting",
+    "MeetingQuerySet",
+    "Membership",
+    "MembershipQuerySet",
+    "MunicipalYear",
+    "MunicipalYearQuerySet",
+    "Officer",
+    "Publication",
+    "PublicationJob",
+    "PublicationJobQuerySet",
+    "PublicationQuerySet",
+    "PublishedFile",
+    "Responsibility",
+    "StandingItem",
+    "StoredFile",
+    "Venue",
+    "VersionedMixin",
+    "exemption_constraints",
+]

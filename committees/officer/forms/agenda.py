@@ -1,0 +1,28 @@
+"""The agenda's items, and the standing items every agenda of a committee carries."""
+
+from django import forms
+
+from committees import exemption
+from committees.models import AgendaItem, Committee, StandingItem
+from committees.officer.forms.base import VersionedFormMixin
+
+
+class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "standing_text", "to_follow", "verbal", "exempt", "exempt_paragraph"]
+        widgets = {"standing_text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exempt_paragraph"] = exemption.paragraph_field()
+
+
+StandingItemFormSet = forms.inlineformset_factory(
+    Committee,
+    StandingItem,
+    fields=["title", "standing_text", "at_end", "position"],
+    extra=2,
+    can_delete=True,
+    widgets={"standing_text": forms.Textarea(attrs={"rows": 2})},
+)

@@ -1,0 +1,88 @@
+"""What every officer form shares: GOV.UK Frontend classes on its widgets, the version an editor
+started from, and the GOV.UK error summary across several forms on one page."""
+
+from django import forms
+
+WIDGET_CLASSES = {
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "url": "govuk-input",
+    "number": "govuk-input govuk-input--width-4",
+    "date": "govuk-input govuk-input--width-10",
+    "time": "govuk-input govuk-input--width-5",
+    "password": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "checkbox": "govuk-checkboxes__input",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+    "selectmultiple": "govuk-select",
+}
+
+
+class GovukFormMixin:
+    """Adds GOV.UK classes to widgets, and the error modifier to fields that have errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            self.style(field)
+
+    @staticmethod
+    def style(field):
+        """Give `field`'s widget its GOV.UK class (for a field added after __init__)."""
+        widget_type = field.widget.__class__.__name__.lower().replace("input", "")
+        widget_type = getattr(field.widget, "input_type", None) or widget_type
+        css = WIDGET_CLASSES.get(widget_type, "")
+        if css:
+            field.widget.attrs["class"] = css
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and "class" in self.fields[name].widget.attrs:
+                widget = self.fields[name].widget
+                widget.attrs["class"] += f" {widget.attrs['class'].split()[0]}--error"
+
+
+class VersionedFormMixin(GovukFormMixin):
+    """Carries the version the editor started from, for the optimistic check on save."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, initial=self.instance.version if self.instance.pk else 1
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def rebase(self, record):
+        """After a refused save, keep the editor's text but base it on the version now saved,
+        so that saving again replaces that version knowingly instead of being refused for ever.
+        """
+        record.refresh_from_db(fields=["version"])
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(record.version)
+
+
+def error_summary(*forms_and_formsets):
+    """[(href, message), ...] for the GOV.UK error summary across several forms."""
+    errors = []
+
+    def add_form(form):
+        errors.extend(("", str(message)) for message in form.non_field_errors())
+        for field in form.visible_fields():
+            # Radios have no single label target: GOV.UK links to the first option.
+            anchor = field.id_for_label or f"{field.auto_id}_0"
+            errors.extend((f"#{anchor}", str(message)) for message in field.errors)
+
+    for thing in forms_and_formsets:
+        if thing is None or not thing.is_bound:
+            continue
+        if isinstance(thing, forms.BaseFormSet):
+            errors.extend(("", str(message)) for message in thing.non_form_errors())
+            for form in thing.forms:
+                add_form(form)
+        else:
+            add_form(thing)
+    return errors
