@@ -77,9 +77,10 @@ def main():
         "published s: wall-clock time from sending the POST to the progress page saying\n"
         f'"Published" (asked every {POLL_SECONDS} s): the worker noticing the task (it looks '
         "every\nsecond) and both renders; it grows when the machine is busy.\n"
-        "worker CPU s, worker MB: user+system CPU time and maximum RSS of the worker process,\n"
-        "from wait4() when it exits, which also covers any process it started and waited for;\n"
-        "one fresh worker per pack, so these are its start-up and that one publication."
+        "worker CPU s, worker MB: from wait4() when the worker exits, so they cover the worker\n"
+        "and the processes it started and waited for (the render children): the sum of their\n"
+        "user+system CPU time, and the largest maximum RSS of any one of them (not of their\n"
+        "sum). One fresh worker per pack: its start-up and that one publication."
     )
 
 
