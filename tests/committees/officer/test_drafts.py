@@ -108,9 +108,7 @@ def test_the_dashboard_flags_what_changed_and_who_changed_it(client, demo):
 
     page = text(client.get(reverse("officer:dashboard")))
 
-    assert (
-        "Changed since publication “Customer experience update” changed, by Paul Looby." in page
-    )
+    assert "Changed since publication “Customer experience update” changed, by Paul Looby." in page
 
 
 def test_the_dashboard_reads_the_changes_of_all_its_meetings_at_once(client, demo):
