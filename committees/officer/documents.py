@@ -121,7 +121,7 @@ def document_editor(request, document):
         with suppress(registry.UnknownGenerator):
             generator = registry.for_document(document)
     lettered = [] if is_new else lettered_documents(item)
-    appendix_ref = next((letter for entry, letter in lettered if entry.pk == document.pk), "")
+    own_letter = next((letter for entry, letter in lettered if entry.pk == document.pk), "")
     return render(
         request,
         "officer/document_form.html",
@@ -134,7 +134,7 @@ def document_editor(request, document):
             "cover_form": cover_form,
             "papers": papers,
             "errors": error_summary(form, cover_form, papers),
-            "appendix_ref": appendix_ref,
+            "appendix_ref": own_letter,
             "appendices": [(letter, entry) for entry, letter in lettered if letter and is_report],
             "published": item.meeting.publications.newest(),
             "generator": generator,
