@@ -21,6 +21,8 @@ from committees.officer.forms import (
     StandingItemFormSet,
 )
 from committees.officer.history import history_changes
+from committees.packs.changes import publication_changes
+from committees.packs.pdf import PackRenderError
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services
@@ -28,6 +30,7 @@ from committees.services.publication import (
     PublicationRefused,
     agenda_problems,
     publication_start,
+    unpublished_changes,
 )
 
 DASHBOARD_MEETINGS = 20
@@ -114,7 +117,8 @@ def meeting_agenda(request, pk):
         {
             "meeting": meeting,
             "items": items,
-            "publications": meeting.publications.for_public(),
+            "versions": publication_changes(meeting.publications.for_public(), restricted=True),
+            "can_read_restricted": True,
             "today": timezone.localdate(),
         },
     )
@@ -276,6 +280,10 @@ def meeting_publish(request, pk):
             return redirect(job)
     else:
         problems = agenda_problems(meeting)
+    try:
+        changes, changes_problem = unpublished_changes(meeting), None
+    except PackRenderError as error:
+        changes, changes_problem = None, str(error)
     return render(
         request,
         "officer/meeting_publish.html",
@@ -288,6 +296,8 @@ def meeting_publish(request, pk):
             "has_to_follow": meeting.items.filter(to_follow=True).exists(),
             "under_way": meeting.publication_jobs.active().first(),
             "confidentiality_changes": confidentiality_changes(meeting),
+            "changes": changes,
+            "changes_problem": changes_problem,
         },
     )
 
