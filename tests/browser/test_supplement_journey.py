@@ -54,7 +54,10 @@ def test_officer_publishes_a_supplement_and_the_public_reads_every_version(
 
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
+    page.goto("/accounts/login/")
+    axe_check(page)
     sign_in_as_officer(page)
+    axe_check(page)
     page.goto(reverse("officer:meeting_publish", args=[meeting.pk]))
     axe_check(page)
     publish(page, axe_check, "Publish agenda", published="Agenda published")
@@ -67,6 +70,7 @@ def test_officer_publishes_a_supplement_and_the_public_reads_every_version(
     page.get_by_label("Title of report").fill("Procurement report")
     page.get_by_role("button", name=re.compile("^Save")).click()
     expect(page.locator("body")).to_contain_text("Procurement report")
+    axe_check(page)
 
     # Before publishing, the officer sees what the supplement changes.
     page.goto(reverse("officer:meeting_publish", args=[meeting.pk]))
