@@ -19,6 +19,7 @@ from committees import roles, stored
 from committees.access import officer_required, require
 from committees.models import Publication
 from committees.packs import assemble, cache
+from committees.packs.changes import withdrawn
 from committees.packs.render import PackRenderError, pack_source
 from committees.tasks import render_preview
 
@@ -111,6 +112,8 @@ def publication_pdf(request, pk, publication, *, restricted=False, supplement=Fa
         refused = require(request, roles.can_read_restricted(request.user, meeting))
         if refused:
             return refused
+    elif publication.pk in withdrawn(meeting.publications.latest_first().only("agenda")):
+        raise Http404("This version was withdrawn: a later one withholds some of what it showed.")
     stored_file = getattr(publication, field)
     if supplement:
         what = f"supplement {publication.supplement_number} to the agenda"

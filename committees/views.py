@@ -16,7 +16,7 @@ from committees.access import require
 from committees.models import Committee, Councillor, Meeting, Membership, Publication, PublishedFile
 from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_response
 from committees.packs import assemble
-from committees.packs.changes import publication_changes
+from committees.packs.changes import publication_changes, withdrawn
 from committees.packs.generators import scrutiny_committees_with_mapping
 
 HOME_LIST_LENGTH = 10
@@ -74,8 +74,13 @@ def meeting_detail(request, pk):
     publications = list(meeting.publications.for_public())
     latest = publications[0] if publications else None  # for_public lists the newest first
     can_read_restricted = roles.can_read_restricted(request.user, meeting)
+    withdrawn_versions = withdrawn(publications)
     # The supplements issued since the agenda was last published whole, oldest first.
-    supplements = list(takewhile(lambda p: p.kind == Publication.Kind.SUPPLEMENT, publications))
+    supplements = [
+        supplement
+        for supplement in takewhile(lambda p: p.kind == Publication.Kind.SUPPLEMENT, publications)
+        if supplement.pk not in withdrawn_versions
+    ]
     return render(
         request,
         "committees/meeting_detail.html",
@@ -85,6 +90,7 @@ def meeting_detail(request, pk):
             "agenda": latest.agenda if latest else [],
             "supplements": supplements[::-1],
             "versions": publication_changes(publications, restricted=can_read_restricted),
+            "withdrawn": withdrawn_versions,
             "can_read_restricted": can_read_restricted,
         },
     )

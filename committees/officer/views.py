@@ -21,7 +21,7 @@ from committees.officer.forms import (
     StandingItemFormSet,
 )
 from committees.officer.history import history_changes
-from committees.packs.changes import publication_changes
+from committees.packs.changes import publication_changes, withdrawn
 from committees.packs.pdf import PackRenderError
 from committees.publication import is_late
 from committees.services import EditConflict
@@ -111,13 +111,15 @@ def meeting_agenda(request, pk):
         .numbered()
         .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
     )
+    publications = list(meeting.publications.for_public())
     return render(
         request,
         "officer/meeting_agenda.html",
         {
             "meeting": meeting,
             "items": items,
-            "versions": publication_changes(meeting.publications.for_public(), restricted=True),
+            "versions": publication_changes(publications, restricted=True),
+            "withdrawn": withdrawn(publications),
             "can_read_restricted": True,
             "today": timezone.localdate(),
         },

@@ -3,9 +3,10 @@
 An outline is what `Pack.outline()` returns and each publication stores: the numbered items,
 each with its documents and, for those the reader may see, a digest of their content. Comparing
 two gives the list each publication after the first shows on the meeting page, and the officer
-sees before publishing (the draft's outline against the live one's). A pure function of the two
+sees before publishing (the draft's outline against the live one's). Pure functions of the
 outlines: the public list is made from public outlines only, so it says nothing the public
-packs do not.
+packs do not; and an earlier version that showed what a later one withholds is withdrawn from
+the public.
 """
 
 from committees.exemption import exempt_under
@@ -14,12 +15,7 @@ from committees.exemption import exempt_under
 def agenda_changes(before: list[dict], after: list[dict]) -> list[str]:
     """One sentence for each item that changed, in the order of the new agenda, then the
     items removed. Empty if nothing the reader can see changed."""
-    # Outlines stored before items carried their keys are matched by title.
-    keyed = all("pk" in item for item in [*before, *after])
-
-    def key(item):
-        return item["pk"] if keyed else item["title"]
-
+    key = _item_key(before, after)
     earlier = {key(item): item for item in before}
     later = {key(item) for item in after}
     sentences = []
@@ -32,6 +28,14 @@ def agenda_changes(before: list[dict], after: list[dict]) -> list[str]:
         if key(item) not in later:
             sentences.append(_sentence(item["number"], item["title"], ["removed"]))
     return sentences
+
+
+def _item_key(*outlines):
+    """How items are matched across outlines: by their key, or by title where an outline was
+    stored before items carried their keys. (A document's anchor always carries its key.)"""
+    if all("pk" in item for outline in outlines for item in outline):
+        return lambda item: item["pk"]
+    return lambda item: item["title"]
 
 
 def _sentence(number, title, phrases):
@@ -80,16 +84,11 @@ def _item_changes(old, new):
 
 
 def _document_changes(before, after):
-    keyed = all("pk" in document for document in [*before, *after])
-
-    def key(document):
-        return document["pk"] if keyed else document["anchor"]
-
-    earlier = {key(document): document for document in before}
-    later = {key(document) for document in after}
+    earlier = {document["anchor"]: document for document in before}
+    later = {document["anchor"] for document in after}
     phrases = []
     for document in after:
-        old = earlier.get(key(document))
+        old = earlier.get(document["anchor"])
         if old is None:
             phrases.append(f"{_label(document)} added")
             continue
@@ -105,7 +104,7 @@ def _document_changes(before, after):
         elif "digest" in old and "digest" in document and old["digest"] != document["digest"]:
             phrases.append(f"{_label(document)} {_revised(document)}")
     for document in before:
-        if key(document) not in later:
+        if document["anchor"] not in later:
             phrases.append(f"{_label(document)} removed")
     return phrases
 
@@ -138,3 +137,39 @@ def publication_changes(publications, *, restricted=False):
         (publication, agenda_changes(*outlines(previous, publication)) if previous else [])
         for publication, previous in zip(publications, [*publications[1:], None], strict=False)
     ]
+
+
+def withdrawn(publications) -> set[int]:
+    """The keys of those of one meeting's `publications` (newest first) that showed the public
+    an item's wording or papers, or a document, that a later publication withholds (made
+    exempt since). The public is no longer served their files, as it is served no other copy
+    of what they showed."""
+    publications = list(publications)
+    return {
+        publication.pk
+        for position, publication in enumerate(publications)
+        if any(
+            _withholds_anew(publication.agenda, later.agenda) for later in publications[:position]
+        )
+    }
+
+
+def _withholds_anew(before, after):
+    key = _item_key(before, after)
+    withheld_items = {key(item) for item in after if item["exempt_paragraph"] is not None}
+    withheld_documents = {
+        document["anchor"]
+        for item in after
+        for document in item["documents"]
+        if document["exempt_paragraph"] is not None
+    }
+    for item in before:
+        if item["exempt_paragraph"] is not None:
+            continue
+        shown = [d for d in item["documents"] if d["exempt_paragraph"] is None]
+        # An exempt item's title is public; its wording and papers are not.
+        if key(item) in withheld_items and (item["standing_text"] or shown):
+            return True
+        if any(document["anchor"] in withheld_documents for document in shown):
+            return True
+    return False

@@ -113,3 +113,26 @@ def test_a_damaged_earlier_version_gives_503_never_its_bytes(client, versions, c
     assert response.status_code == 503
     assert damaged not in response.content
     assert "is damaged" in caplog.text
+
+
+def test_a_version_showing_papers_since_made_exempt_is_withdrawn_from_the_public(
+    client, versions, publish
+):
+    meeting, agenda, supplement = versions
+    report = meeting.items.get(title="Budget").documents.get()
+    report.exempt, report.exempt_paragraph = True, 3
+    report.save()
+    publish(meeting)
+    for name, publication in [
+        ("publication_pdf", agenda),
+        ("publication_pdf", supplement),
+        ("supplement_pdf", supplement),
+    ]:
+        assert client.get(url(name, publication)).status_code == 404
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert page.count("Withdrawn from the public") == 2
+    assert url("publication_pdf", agenda) not in page
+    assert url("supplement_pdf", supplement) not in page
+    # Readers of exempt papers keep every version.
+    signed_in(client, "councillor")
+    assert client.get(url("publication_restricted_pdf", agenda)).status_code == 200

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from committees.packs.changes import agenda_changes, publication_changes
+from committees.packs.changes import agenda_changes, publication_changes, withdrawn
 
 
 def exempt_under(paragraph):
@@ -183,4 +183,21 @@ def test_each_publication_is_compared_with_the_one_before_restricted_where_both_
     assert (
         publication_changes([second, legacy], restricted=True)[0][1]
         == (publication_changes([second, legacy])[0][1])
+    )
+
+
+def test_a_version_that_showed_what_a_later_one_withholds_is_withdrawn():
+    first = SimpleNamespace(pk=1, agenda=[APOLOGIES, BUDGET])
+    republished = SimpleNamespace(pk=2, agenda=[APOLOGIES, BUDGET, item(3, 3, "Performance")])
+    withheld = {**BUDGET, "documents": [document(10, "Budget report", exempt_paragraph=3)]}
+    appendix_withheld = SimpleNamespace(pk=3, agenda=[APOLOGIES, withheld])
+    item_withheld = SimpleNamespace(
+        pk=4, agenda=[APOLOGIES, {**BUDGET, "documents": [], "exempt_paragraph": 3}]
+    )
+    assert withdrawn([republished, first]) == set()
+    assert withdrawn([appendix_withheld, republished, first]) == {1, 2}
+    assert withdrawn([item_withheld, appendix_withheld, republished, first]) == {1, 2}
+    # Made public again later: what was withheld between is public now, nothing more.
+    assert (
+        withdrawn([SimpleNamespace(pk=5, agenda=[APOLOGIES, BUDGET]), appendix_withheld]) == set()
     )
