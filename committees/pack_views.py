@@ -11,12 +11,15 @@ import time
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, quote_etag
 
 from committees import roles, stored
 from committees.access import officer_required, require
+from committees.models import Publication
 from committees.packs import assemble, cache
+from committees.packs.changes import withdrawn
 from committees.packs.render import PackRenderError, pack_source
 from committees.tasks import render_preview
 
@@ -25,12 +28,12 @@ PUBLIC_MAX_AGE = 300
 PREVIEW_GRACE_SECONDS = 60
 
 
-def pack_filename(meeting, *, restricted=False):
+def pack_filename(meeting, *, restricted=False, what="agenda pack"):
     """'2019-07-24 Performance Finance and Customer Focus agenda pack.pdf'."""
     name = re.sub(r"[^\w\s-]", "", meeting.committee.mapping_name)
     name = " ".join(name.split())
     suffix = " (restricted)" if restricted else ""
-    return f"{meeting.date:%Y-%m-%d} {name} agenda pack{suffix}.pdf"
+    return f"{meeting.date:%Y-%m-%d} {name} {what}{suffix}.pdf"
 
 
 def stored_response(request, stored_file, *, filename, content_type, etag, last_modified=None):
@@ -92,6 +95,45 @@ def pack_restricted_pdf(request, pk):
         etag=publication.restricted_pdf.sha256,
     )
     patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def publication_pdf(request, pk, publication, *, restricted=False, supplement=False):
+    """One publication's pack as it was published, whichever is the latest: its agenda pack,
+    or a supplement's own pack; restricted ones only for readers of exempt papers."""
+    field = "restricted_pdf" if restricted else "public_pdf"
+    if supplement:
+        field = f"supplement_{field}"
+    publication = get_object_or_404(
+        Publication.objects.select_related("meeting__committee", field), pk=publication, meeting=pk
+    )
+    meeting = publication.meeting
+    if restricted:
+        refused = require(request, roles.can_read_restricted(request.user, meeting))
+        if refused:
+            return refused
+    elif publication.pk in withdrawn(meeting.publications.latest_first().only("agenda")):
+        raise Http404("This version was withdrawn: a later one withholds some of what it showed.")
+    stored_file = getattr(publication, field)
+    if supplement:
+        what = f"supplement {publication.supplement_number} to the agenda"
+    else:
+        published_at = timezone.localtime(publication.published_at)
+        what = f"agenda pack as published {published_at:%Y-%m-%d %H.%M}"
+    if stored_file is None:
+        raise Http404("This publication has no supplement pack.")
+    response = stored_response(
+        request,
+        stored_file,
+        filename=pack_filename(meeting, restricted=restricted, what=what),
+        content_type="application/pdf",
+        etag=stored_file.sha256,
+        last_modified=publication.published_at,
+    )
+    if restricted:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
 
 

@@ -19,6 +19,29 @@ urlpatterns = [
     path(
         "meetings/<int:pk>/pack-preview.pdf", pack_views.pack_preview_pdf, name="pack_preview_pdf"
     ),
+    path(
+        "meetings/<int:pk>/publications/<int:publication>/pack.pdf",
+        pack_views.publication_pdf,
+        name="publication_pdf",
+    ),
+    path(
+        "meetings/<int:pk>/publications/<int:publication>/pack-restricted.pdf",
+        pack_views.publication_pdf,
+        {"restricted": True},
+        name="publication_restricted_pdf",
+    ),
+    path(
+        "meetings/<int:pk>/publications/<int:publication>/supplement.pdf",
+        pack_views.publication_pdf,
+        {"supplement": True},
+        name="supplement_pdf",
+    ),
+    path(
+        "meetings/<int:pk>/publications/<int:publication>/supplement-restricted.pdf",
+        pack_views.publication_pdf,
+        {"supplement": True, "restricted": True},
+        name="supplement_restricted_pdf",
+    ),
     path("documents/<int:pk>/file/", views.document_file, name="document_file"),
     path("councillors/", views.CouncillorListView.as_view(), name="councillor_list"),
     path("councillors/<slug:slug>/", views.CouncillorDetailView.as_view(), name="councillor"),

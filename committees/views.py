@@ -2,7 +2,7 @@
 
 import calendar
 import datetime
-from itertools import groupby
+from itertools import groupby, takewhile
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,7 @@ from committees.downloads import document_filename
 from committees.models import Committee, Councillor, Meeting, Membership, Publication, PublishedFile
 from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_response
 from committees.packs import assemble
+from committees.packs.changes import publication_changes, withdrawn
 from committees.packs.generators import scrutiny_committees_with_mapping
 
 HOME_LIST_LENGTH = 10
@@ -68,11 +69,20 @@ class CommitteeDetailView(DetailView):
 
 
 def meeting_detail(request, pk):
-    """The meeting and its agenda as last published; drafts never show here."""
+    """The meeting and its agenda as last published, and every earlier version with what each
+    changed; drafts never show here."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
     publications = list(meeting.publications.for_public())
     latest = publications[0] if publications else None  # for_public lists the newest first
     agenda = latest.agenda if latest else []
+    can_read_restricted = roles.can_read_restricted(request.user, meeting)
+    withdrawn_versions = withdrawn(publications)
+    # The supplements issued since the agenda was last published whole, oldest first.
+    supplements = [
+        supplement
+        for supplement in takewhile(lambda p: p.kind == Publication.Kind.SUPPLEMENT, publications)
+        if supplement.pk not in withdrawn_versions
+    ]
     return render(
         request,
         "committees/meeting_detail.html",
@@ -86,8 +96,10 @@ def meeting_detail(request, pk):
                 for item in agenda
                 if item["exempt_paragraph"]
             ),
-            "publications": publications,
-            "can_read_restricted": roles.can_read_restricted(request.user, meeting),
+            "supplements": supplements[::-1],
+            "versions": publication_changes(publications, restricted=can_read_restricted),
+            "withdrawn": withdrawn_versions,
+            "can_read_restricted": can_read_restricted,
         },
     )
 

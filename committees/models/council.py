@@ -20,7 +20,10 @@ class Council(models.Model):
     webcast_notice = models.TextField(
         blank=True, help_text="Printed on the front sheet of meetings that are webcast."
     )
-    data_protection_notice = models.TextField(blank=True)
+    data_protection_notice = models.TextField(
+        blank=True,
+        help_text="What happens to the webcast's recording; printed after the webcast notice.",
+    )
     engagement_url = models.URLField(
         blank=True, help_text="Page on attending meetings and engaging in the democratic process."
     )

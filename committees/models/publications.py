@@ -61,6 +61,12 @@ class Publication(models.Model):
     agenda = models.JSONField(
         default=list, help_text="The published agenda as the public meeting page lists it."
     )
+    restricted_agenda = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The published agenda as the restricted pack shows it: what changed in exempt "
+        "papers is listed only to those who may read them.",
+    )
     content_hash = models.CharField(
         max_length=64, help_text="SHA-256 of what the public pack was rendered from (its ETag)."
     )
@@ -78,6 +84,36 @@ class Publication(models.Model):
         help_text="The pack page's body, so that the public page never shows a later draft.",
     )
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    last_page = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The last page number printed in the public pack this publication issues (a "
+        "supplement's own pack, or the agenda pack): the next supplement's numbers follow it.",
+    )
+    restricted_last_page = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The same for the restricted pack."
+    )
+    supplement_number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Supplement 1, 2… to the agenda, for a supplement."
+    )
+    supplement_public_pdf = models.ForeignKey(
+        "StoredFile",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="supplement pack PDF",
+        help_text="A supplement's own pack: its front sheet and the items it carries.",
+    )
+    supplement_restricted_pdf = models.ForeignKey(
+        "StoredFile",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="restricted supplement pack PDF",
+    )
+    supplement_page_count = models.PositiveIntegerField(null=True, blank=True)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -88,11 +124,31 @@ class Publication(models.Model):
             models.CheckConstraint(
                 condition=~Q(late=True, reason_for_urgency=""),
                 name="late_publication_has_reason",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="supplement", supplement_number__isnull=False)
+                | Q(
+                    ~Q(kind="supplement"),
+                    supplement_number__isnull=True,
+                    supplement_public_pdf__isnull=True,
+                    supplement_restricted_pdf__isnull=True,
+                ),
+                name="only_a_supplement_has_a_supplement_pack",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "supplement_number"], name="supplements_numbered_once"
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.meeting}, {self.published_at:%-d %B %Y %H:%M}"
+
+    @property
+    def title(self):
+        """'Supplement 1 published', 'Agenda republished': what the publication record calls it."""
+        if self.supplement_number:
+            return f"Supplement {self.supplement_number} published"
+        return self.get_kind_display()
 
 
 class StoredFile(models.Model):

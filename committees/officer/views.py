@@ -30,6 +30,8 @@ from committees.officer.forms import (
     StandingItemFormSet,
 )
 from committees.officer.history import history_changes
+from committees.packs.changes import publication_changes, withdrawn
+from committees.packs.pdf import PackRenderError
 from committees.publication import is_late
 from committees.services import EditConflict
 from committees.services import agenda as agenda_services
@@ -37,6 +39,7 @@ from committees.services.publication import (
     PublicationRefused,
     agenda_problems,
     publication_start,
+    unpublished_changes,
 )
 
 DASHBOARD_MEETINGS = 20
@@ -119,6 +122,7 @@ def meeting_agenda(request, pk):
         .numbered()
         .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
     )
+    publications = list(meeting.publications.for_public())
     return render(
         request,
         "officer/meeting_agenda.html",
@@ -130,7 +134,9 @@ def meeting_agenda(request, pk):
             ),
             "numbered_last": exemption.NUMBERED_LAST,
             "draft_changes": changes_since_publication([meeting]).get(meeting.pk),
-            "publications": meeting.publications.for_public(),
+            "versions": publication_changes(publications, restricted=True),
+            "withdrawn": withdrawn(publications),
+            "can_read_restricted": True,
             "today": timezone.localdate(),
         },
     )
@@ -292,6 +298,10 @@ def meeting_publish(request, pk):
             return redirect(job)
     else:
         problems = agenda_problems(meeting)
+    try:
+        changes, changes_problem = unpublished_changes(meeting), None
+    except PackRenderError as error:
+        changes, changes_problem = None, str(error)
     return render(
         request,
         "officer/meeting_publish.html",
@@ -304,6 +314,8 @@ def meeting_publish(request, pk):
             "has_to_follow": meeting.items.filter(to_follow=True).exists(),
             "under_way": meeting.publication_jobs.active().first(),
             "confidentiality_changes": confidentiality_changes(meeting),
+            "changes": changes,
+            "changes_problem": changes_problem,
         },
     )
 

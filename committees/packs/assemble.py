@@ -5,6 +5,8 @@ here, before any template sees them, by a withheld marker with the Schedule 12A 
 exempt background papers are left out of the list.
 """
 
+import datetime
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +31,7 @@ from committees.packs.registry import GeneratedDocument, GeneratorContext
 class PackDocument:
     """A document as the pack shows it; `document` is None when it is withheld."""
 
+    pk: int
     title: str
     kind: str
     anchor: str
@@ -39,10 +42,39 @@ class PackDocument:
     generated_html: str = ""
     appendices: list["PackDocument"] = field(default_factory=list)
     background_papers: list[BackgroundPaper] = field(default_factory=list)
+    # Of an uploaded PDF, once the render has read it (`committees.packs.render`).
+    upload_sha256: str = ""
 
     @property
     def withheld(self):
         return self.document is None
+
+    def digest(self):
+        """SHA-256 of what the reader sees of the document: its text, cover sheet, background
+        papers, generated content or uploaded file. A later version compares it to say the
+        document was revised."""
+        document = self.document
+        values = [document.kind, document.body, self.generated_html, self.upload_sha256]
+        try:
+            cover = document.cover
+        except CoverSheet.DoesNotExist:
+            pass
+        else:
+            values += [str(getattr(cover, f.attname)) for f in CoverSheet._meta.concrete_fields]
+            values += sorted(str(author.pk) for author in cover.authors.all())
+        values += [paper.title for paper in self.background_papers]
+        return hashlib.sha256("\0".join(values).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Supplement:
+    """A supplement pack: its own front sheet, and only the To Follow items it carries."""
+
+    number: int
+    published_on: datetime.date
+    items: frozenset[int]
+    # Its first numbered page: the numbers go on from the pack it follows.
+    first_page: int
 
 
 @dataclass
@@ -73,6 +105,7 @@ class Pack:
     members: list[Membership]
     items: list[PackItem]
     restricted: bool
+    supplement: Supplement | None = None
 
     @cached_property
     def exclusion(self):
@@ -82,13 +115,21 @@ class Pack:
         )
 
     @property
-    def members_sentence(self):
-        return members_sentence(self.members)
+    def members_lines(self):
+        return members_lines(self.members)
+
+    @property
+    def pages_before(self):
+        """Page numbers used before this pack's first numbered page (by the pack it follows)."""
+        return self.supplement.first_page - 1 if self.supplement else 0
 
     def outline(self):
-        """The agenda as the public meeting page lists it; stored with each publication."""
+        """The agenda as the meeting page lists it, stored with each publication: the public
+        pack's for the page, the restricted pack's too, for the list of what changed. Each
+        document the reader may see has a digest of its content."""
         return [
             {
+                "pk": entry.item.pk,
                 "number": entry.number,
                 "title": entry.item.title,
                 "standing_text": "" if entry.withheld else entry.item.standing_text,
@@ -98,10 +139,17 @@ class Pack:
                 "anchor": entry.anchor,
                 "documents": [
                     {
+                        "pk": part.pk,
+                        "kind": part.kind,
                         "title": part.title,
                         "anchor": part.anchor,
                         "appendix_ref": part.appendix_ref,
                         "exempt_paragraph": part.exempt_paragraph if part.withheld else None,
+                        **(
+                            {}
+                            if part.withheld
+                            else {"uploaded": bool(part.document.upload), "digest": part.digest()}
+                        ),
                     }
                     for part in entry.documents
                 ],
@@ -111,7 +159,12 @@ class Pack:
 
     @property
     def title(self):
-        return f"{self.meeting.committee} – {self.meeting.date:%-d %B %Y} – agenda pack"
+        what = (
+            f"supplement {self.supplement.number} to the agenda"
+            if self.supplement
+            else "agenda pack"
+        )
+        return f"{self.meeting.committee} – {self.meeting.date:%-d %B %Y} – {what}"
 
     def generators(self):
         """The kinds of generated document the pack shows, each once, in order of appearance."""
@@ -124,12 +177,14 @@ class Pack:
         return list(shown.values())
 
 
-def members_sentence(memberships):
-    """The front sheet's members line, in the council's style.
+def members_lines(memberships):
+    """The front sheet's members, in the council's style: the chair and vice chair each on a
+    line of their own, then the others.
 
-    'Councillor Kelly, Chair Councillor Winter, Vice Chair Councillors Derrick, Hendy and Wigens.'
+    ['Councillor Kelly, Chair', 'Councillor Winter, Vice Chair',
+     'Councillors Derrick, Hendy and Wigens.']
     """
-    parts = [
+    lines = [
         f"Councillor {m.councillor.name}, {m.get_role_display()}"
         for m in memberships
         if m.role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
@@ -140,10 +195,12 @@ def members_sentence(memberships):
         if m.role not in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
     ]
     if len(others) == 1:
-        parts.append(f"Councillor {others[0]}")
+        lines.append(f"Councillor {others[0]}")
     elif others:
-        parts.append(f"Councillors {', '.join(others[:-1])} and {others[-1]}")
-    return " ".join(parts) + "." if parts else ""
+        lines.append(f"Councillors {', '.join(others[:-1])} and {others[-1]}")
+    if lines:
+        lines[-1] += "."
+    return lines
 
 
 def pack_documents(item, *, meeting, restricted):
@@ -155,6 +212,7 @@ def pack_documents(item, *, meeting, restricted):
     documents = []
     for document, letter in item.lettered_documents():
         entry = PackDocument(
+            pk=document.pk,
             title=document.title,
             kind=document.kind,
             anchor=f"document-{document.pk}",
@@ -201,11 +259,12 @@ def meeting_queryset():
     return Meeting.objects.select_related("committee__contact", "venue")
 
 
-def assemble(meeting, *, restricted=False, released=frozenset()):
+def assemble(meeting, *, restricted=False, released=frozenset(), supplement=None):
     """Build the pack of `meeting`; `restricted` includes exempt content (councillors, officers).
 
     `released` are To Follow items a supplement being rendered carries: shown with their
-    reports, though not yet marked so in the database.
+    reports, though not yet marked so in the database. With `supplement`, the pack is that
+    supplement's own: only its items, numbered as on the agenda.
     """
     members = list(
         Membership.objects.filter(committee=meeting.committee_id)
@@ -220,6 +279,8 @@ def assemble(meeting, *, restricted=False, released=frozenset()):
     )
     pack_items = []
     for item in items:
+        if supplement is not None and item.pk not in supplement.items:
+            continue
         if item.pk in released:
             item.to_follow = False
         withheld = item.exempt and not restricted
@@ -239,4 +300,5 @@ def assemble(meeting, *, restricted=False, released=frozenset()):
         members=members,
         items=pack_items,
         restricted=restricted,
+        supplement=supplement,
     )

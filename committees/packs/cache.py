@@ -19,7 +19,9 @@ CACHE_DIR = "packs/cache"
 @dataclass(frozen=True)
 class CachedPdf:
     data: bytes
-    page_count: int | None  # None if the note beside it is lost
+    # From the note beside the PDF; None if the note is lost.
+    page_count: int | None
+    numbered_pages: int | None
 
 
 def cache_name(content_hash: str) -> str:
@@ -27,8 +29,9 @@ def cache_name(content_hash: str) -> str:
 
 
 def _note_name(content_hash: str) -> str:
-    # The page count beside the PDF: counting the pages of a large tagged PDF with pypdf takes
-    # longer than everything else a cache hit does.
+    # The page counts beside the PDF: counting the pages of a large tagged PDF with pypdf takes
+    # longer than everything else a cache hit does, and which pages are numbered is known only
+    # to the layout.
     return f"{CACHE_DIR}/{content_hash}.json"
 
 
@@ -44,15 +47,17 @@ def get(content_hash: str) -> CachedPdf | None:
         return None
     try:
         with default_storage.open(_note_name(content_hash), "rb") as note:
-            page_count = int(json.load(note)["page_count"])
+            counts = json.load(note)
+        page_count, numbered_pages = int(counts["page_count"]), int(counts["numbered_pages"])
     except (OSError, ValueError, KeyError, TypeError):
-        page_count = None
-    return CachedPdf(data=data, page_count=page_count)
+        page_count = numbered_pages = None
+    return CachedPdf(data=data, page_count=page_count, numbered_pages=numbered_pages)
 
 
-def put(content_hash: str, data: bytes, *, page_count: int) -> None:
-    """Keep `data` as the PDF of `content_hash`."""
-    _save(_note_name(content_hash), json.dumps({"page_count": page_count}).encode())
+def put(content_hash: str, data: bytes, *, page_count: int, numbered_pages: int) -> None:
+    """Keep `data` as the PDF of `content_hash`, with its page counts."""
+    note = {"page_count": page_count, "numbered_pages": numbered_pages}
+    _save(_note_name(content_hash), json.dumps(note).encode())
     _save(cache_name(content_hash), data)
 
 

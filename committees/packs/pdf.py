@@ -72,6 +72,7 @@ class Upload:
 class WrittenPdf:
     data: bytes
     page_count: int
+    numbered_pages: int  # pages after the front sheet and agenda, which carry a page number
 
 
 def page_count(reader: PdfReader, *, limit: int) -> int:
@@ -135,7 +136,11 @@ def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
     except Exception as error:  # WeasyPrint raises anything from its many dependencies
         logger.exception("WeasyPrint failed to render an agenda pack")
         raise PackRenderError(f"The layout engine failed: {error}") from error
-    return WrittenPdf(data=data, page_count=len(document.pages))
+    return WrittenPdf(
+        data=data,
+        page_count=len(document.pages),
+        numbered_pages=sum(page._page_box.page_type.name != FRONT_PAGE for page in document.pages),
+    )
 
 
 def _fetcher():

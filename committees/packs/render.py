@@ -10,20 +10,21 @@ These are plain functions of a meeting, so that a task queue can run them as wel
 """
 
 import copy
+import dataclasses
+import datetime
 import hashlib
-import io
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from pypdf import PdfReader
 
 from committees.limits import LimitExceeded, run_limited
 from committees.packs import cache
-from committees.packs.assemble import Pack, assemble
+from committees.packs.assemble import Pack, Supplement, assemble
 from committees.packs.pdf import PackRenderError, Upload, upload_page_count, write_pack_pdf
 from committees.packs.registry import UnknownGenerator
 
@@ -33,6 +34,10 @@ __all__ = [
     "PackRenderError",
     "PrintSource",
     "RenderedPdf",
+    "SupplementFiles",
+    "SupplementRequest",
+    "draft_outline",
+    "first_page_after",
     "pack_source",
     "print_source",
     "render_pack_files",
@@ -47,8 +52,9 @@ PRINT_CSS = Path(settings.BASE_DIR) / "static" / "pack" / "print.css"
 # printed sheet cannot be mistaken for a public one.
 RESTRICTED_NOTE = "Restricted: includes exempt information"
 # Part of every content hash: a new engine version, or a change to how uploaded pages are
-# merged (bump the first part), must not be served from a cache filled by the old one.
-ENGINE = f"scrutiny-pack-2 weasyprint-{version('weasyprint')} pypdf-{version('pypdf')}"
+# merged or to what the cache keeps beside a PDF (bump the first part), must not be served from
+# a cache filled by the old one.
+ENGINE = f"scrutiny-pack-3 weasyprint-{version('weasyprint')} pypdf-{version('pypdf')}"
 
 
 @dataclass(frozen=True)
@@ -63,12 +69,38 @@ class PrintSource:
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    """A rendered pack PDF. `cached` is True when it came from the cache, not the engine."""
+    """A rendered pack PDF. `cached` is True when it came from the cache, not the engine.
+
+    `numbered_pages` are the pages after the front sheet and agenda, which carry page numbers.
+    """
 
     data: bytes
     page_count: int
+    numbered_pages: int
     content_hash: str
     cached: bool
+
+
+@dataclass(frozen=True)
+class SupplementRequest:
+    """A supplement to render beside the updated complete packs: its number and date, and the
+    last page numbers of the packs it follows (public and restricted), None if not known."""
+
+    number: int
+    published_on: datetime.date
+    after_page: int | None
+    restricted_after_page: int | None
+
+
+@dataclass(frozen=True)
+class SupplementFiles:
+    """A supplement's own packs, public and restricted, and their last page numbers."""
+
+    public_pdf: bytes
+    restricted_pdf: bytes
+    page_count: int
+    last_page: int
+    restricted_last_page: int
 
 
 @dataclass(frozen=True)
@@ -76,7 +108,7 @@ class PackFiles:
     """What a publication stores: both PDFs, both HTML bodies, and what identifies them.
 
     `content_hash` and `page_count` are the public pack's (ETag and the page count shown to
-    the public); the restricted pack has its own.
+    the public); the restricted pack has its own. `supplement` holds a supplement's own packs.
     """
 
     public_pdf: bytes
@@ -85,11 +117,14 @@ class PackFiles:
     restricted_html: str
     content_hash: str
     page_count: int
+    last_page: int
     restricted_content_hash: str
     restricted_page_count: int
+    restricted_last_page: int
     public_pack: Pack
     restricted_pack: Pack
     uploads: tuple["FrozenUpload", ...]
+    supplement: SupplementFiles | None = None
 
 
 @dataclass(frozen=True)
@@ -110,9 +145,12 @@ def print_css(pack: Pack) -> str:
     )
 
 
-def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSource:
-    """Assemble the pack, read its uploaded PDFs and render the final print HTML."""
-    pack = assemble(meeting, restricted=restricted, released=released)
+def print_source(
+    meeting, *, restricted: bool, released=frozenset(), supplement=None
+) -> PrintSource:
+    """Assemble the pack (a supplement's own, with `supplement`), read its uploaded PDFs and
+    render the final print HTML."""
+    pack = assemble(meeting, restricted=restricted, released=released, supplement=supplement)
     uploads = tuple(_uploads(pack))
     html = render_to_string(
         "committees/pack/pdf.html",
@@ -129,7 +167,8 @@ def print_source(meeting, *, restricted: bool, released=frozenset()) -> PrintSou
 
 
 def _uploads(pack):
-    """The uploaded PDFs the pack shows, in order; each document learns its true page count."""
+    """The uploaded PDFs the pack shows, in order; each document learns its true page count,
+    and its part in the pack the file's digest (for the outline)."""
     for entry in pack.items:
         for part in entry.documents:
             document = part.document
@@ -142,6 +181,7 @@ def _uploads(pack):
                 raise PackRenderError(
                     f"The uploaded file of “{part.title}” is missing from storage."
                 ) from error
+            part.upload_sha256 = hashlib.sha256(data).hexdigest()
             # The layout needs the real count, whatever was recorded at upload.
             document.upload_pages = upload_page_count(data, part.title)
             yield Upload(
@@ -158,10 +198,13 @@ def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) 
     A render runs in a child process under the render limits (`committees.limits`); `on_wait()`
     is called every few seconds while it works.
     """
-    if use_cache and (hit := cache.get(source.content_hash)) is not None:
+    hit = cache.get(source.content_hash) if use_cache else None
+    # Which pages are numbered only the layout knows: a PDF whose note is lost is rendered again.
+    if hit is not None and hit.numbered_pages is not None:
         return RenderedPdf(
             data=hit.data,
-            page_count=hit.page_count or len(PdfReader(io.BytesIO(hit.data)).pages),
+            page_count=hit.page_count,
+            numbered_pages=hit.numbered_pages,
             content_hash=source.content_hash,
             cached=True,
         )
@@ -182,10 +225,16 @@ def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) 
             "limit, then try again."
         ) from exceeded
     if use_cache:
-        cache.put(source.content_hash, written.data, page_count=written.page_count)
+        cache.put(
+            source.content_hash,
+            written.data,
+            page_count=written.page_count,
+            numbered_pages=written.numbered_pages,
+        )
     return RenderedPdf(
         data=written.data,
         page_count=written.page_count,
+        numbered_pages=written.numbered_pages,
         content_hash=source.content_hash,
         cached=False,
     )
@@ -206,7 +255,13 @@ def _html(pack):
 
 
 def render_pack_files(
-    meeting, *, published_on=None, released=frozenset(), on_stage=None, on_wait=None
+    meeting,
+    *,
+    published_on=None,
+    released=frozenset(),
+    supplement: SupplementRequest | None = None,
+    on_stage=None,
+    on_wait=None,
 ) -> PackFiles:
     """Both packs, rendered for publication. Raises PackRenderError if either fails, so that
     publication fails as a whole and nothing half-rendered is stored.
@@ -214,19 +269,42 @@ def render_pack_files(
     `published_on` is the date the front sheet prints as "Published …", for a first
     publication whose date is not yet saved on the meeting; `released` the To Follow items a
     supplement carries, shown with their reports. Neither changes the database: publication
-    writes them only once the render has succeeded. `on_stage(stage, pages)` is told when the
-    restricted pack starts (with the public pack's page count) and when both are done;
-    `on_wait()` every few seconds while a pack renders.
+    writes them only once the render has succeeded. With `supplement`, the supplement's own
+    packs (`released` only, numbered on from the packs it follows) are rendered too.
+    `on_stage(stage, pages)` is told when the restricted pack starts (with the public pack's
+    page count) and when both are done; `on_wait()` every few seconds while a pack renders.
     """
     if published_on is not None and meeting.published_on != published_on:
         meeting = copy.copy(meeting)
         meeting.published_on = published_on
     on_stage = on_stage or (lambda stage, pages: None)
+    sheet = None
+    if supplement is not None:
+        sheet = Supplement(
+            number=supplement.number,
+            published_on=supplement.published_on,
+            items=frozenset(released),
+            first_page=first_page_after(supplement.after_page),
+        )
+        restricted_sheet = dataclasses.replace(
+            sheet, first_page=first_page_after(supplement.restricted_after_page)
+        )
+
     public = pack_source(meeting, restricted=False, released=released)
     public_pdf = render_source(public, on_wait=on_wait)
+    if sheet is not None:
+        public_supplement = render_source(
+            pack_source(meeting, restricted=False, released=released, supplement=sheet),
+            on_wait=on_wait,
+        )
     on_stage("rendering_restricted", public_pdf.page_count)
     restricted = pack_source(meeting, restricted=True, released=released)
     restricted_pdf = render_source(restricted, on_wait=on_wait)
+    if sheet is not None:
+        restricted_supplement = render_source(
+            pack_source(meeting, restricted=True, released=released, supplement=restricted_sheet),
+            on_wait=on_wait,
+        )
     on_stage("storing", restricted_pdf.page_count)
     return PackFiles(
         public_pdf=public_pdf.data,
@@ -235,12 +313,51 @@ def render_pack_files(
         restricted_html=_html(restricted.pack),
         content_hash=public_pdf.content_hash,
         page_count=public_pdf.page_count,
+        last_page=public_pdf.numbered_pages,
         restricted_content_hash=restricted_pdf.content_hash,
         restricted_page_count=restricted_pdf.page_count,
+        restricted_last_page=restricted_pdf.numbered_pages,
         public_pack=public.pack,
         restricted_pack=restricted.pack,
         uploads=tuple(_frozen_uploads(restricted)),
+        supplement=(
+            None
+            if sheet is None
+            else SupplementFiles(
+                public_pdf=public_supplement.data,
+                restricted_pdf=restricted_supplement.data,
+                page_count=public_supplement.page_count,
+                last_page=sheet.first_page - 1 + public_supplement.numbered_pages,
+                restricted_last_page=(
+                    restricted_sheet.first_page - 1 + restricted_supplement.numbered_pages
+                ),
+            )
+        ),
     )
+
+
+def first_page_after(last_page: int | None) -> int:
+    """The first page number of a supplement pack that follows a pack ending on `last_page`.
+
+    Items open on right-hand pages, which carry the odd numbers, so the supplement goes on
+    from the next odd number, as its first item would have in the pack it follows (after an
+    odd last page, the even number is that page's blank back). A councillor who files the
+    supplement behind the agenda keeps one run of numbers. Unknown (a publication recorded
+    before packs kept their last page) or no numbered page: from 1.
+    """
+    if not last_page:
+        return 1
+    return last_page + 1 if last_page % 2 == 0 else last_page + 2
+
+
+def draft_outline(meeting, *, restricted: bool) -> list[dict]:
+    """The outline that publishing `meeting` now would store, to compare with the version
+    live now before publishing. Raises PackRenderError if the pack cannot be assembled."""
+    with _assembly_errors(meeting):
+        pack = assemble(meeting, restricted=restricted)
+        for _ in _uploads(pack):  # reads each uploaded file, for its digest
+            pass
+        return pack.outline()
 
 
 def _frozen_uploads(source):
@@ -258,10 +375,18 @@ def _frozen_uploads(source):
                 )
 
 
-def pack_source(meeting, *, restricted, released=frozenset()) -> PrintSource:
+def pack_source(meeting, *, restricted, released=frozenset(), supplement=None) -> PrintSource:
     """`print_source`, with any failure to assemble the pack as a PackRenderError."""
+    with _assembly_errors(meeting):
+        return print_source(
+            meeting, restricted=restricted, released=released, supplement=supplement
+        )
+
+
+@contextmanager
+def _assembly_errors(meeting):
     try:
-        return print_source(meeting, restricted=restricted, released=released)
+        yield
     except PackRenderError:
         raise
     except UnknownGenerator as error:

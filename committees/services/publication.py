@@ -31,6 +31,7 @@ from committees.models import (
     PublishedFile,
 )
 from committees.packs import registry
+from committees.packs.changes import agenda_changes
 from committees.packs.registry import GeneratorContext
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,22 @@ def lateness_problems(meeting, *, on, reason_for_urgency):
             f"{deadline:%-d %B %Y}. Give the reason for urgency to publish late."
         ]
     return []
+
+
+def unpublished_changes(meeting) -> list[str] | None:
+    """What publishing `meeting`'s agenda now would change against the version live now, as
+    the list its publication record will show (the restricted packs compared); None if it was
+    never published. Raises PackRenderError if the draft pack cannot be assembled."""
+    from committees.packs.render import draft_outline
+
+    latest = meeting.publications.newest()
+    if latest is None:
+        return None
+    restricted = bool(latest.restricted_agenda)
+    return agenda_changes(
+        latest.restricted_agenda if restricted else latest.agenda,
+        draft_outline(meeting, restricted=restricted),
+    )
 
 
 def supplement_items(meeting):
@@ -261,11 +278,13 @@ def _publish(job, progress, created) -> Publication:
         problems.append("No To Follow item has a report yet.")
     if problems:
         raise PublicationRefused(problems)
+    supplement = _supplement_request(meeting, job) if job.supplement else None
     try:
         files = render_pack_files(
             meeting,
             published_on=meeting.published_on or job.published_on,
             released=frozenset(item.pk for item in carried),
+            supplement=supplement,
             on_stage=progress.stage,
             on_wait=progress.heartbeat,
         )
@@ -280,6 +299,15 @@ def _publish(job, progress, created) -> Publication:
             (upload, stored.store(upload.data, suffix=".pdf", created=created))
             for upload in files.uploads
         ]
+        if files.supplement is not None:
+            supplement_public_pdf = stored.store(
+                files.supplement.public_pdf, suffix=".pdf", created=created
+            )
+            supplement_restricted_pdf = stored.store(
+                files.supplement.restricted_pdf, suffix=".pdf", created=created
+            )
+        else:
+            supplement_public_pdf = supplement_restricted_pdf = None
     except stored.StorageFailed as error:
         raise PublicationRefused([str(error)]) from error
 
@@ -328,12 +356,21 @@ def _publish(job, progress, created) -> Publication:
             reason_for_urgency=job.reason_for_urgency,
             note=job.note,
             agenda=files.public_pack.outline(),
+            restricted_agenda=files.restricted_pack.outline(),
             content_hash=files.content_hash,
             page_count=files.page_count,
             public_pdf=public_pdf,
             restricted_pdf=restricted_pdf,
             public_html=public_html,
+            # The pack a reader files: a supplement's own, or the whole agenda.
+            last_page=(files.supplement or files).last_page,
+            restricted_last_page=(files.supplement or files).restricted_last_page,
         )
+        if supplement is not None:
+            publication.supplement_number = supplement.number
+            publication.supplement_public_pdf = supplement_public_pdf
+            publication.supplement_restricted_pdf = supplement_restricted_pdf
+            publication.supplement_page_count = files.supplement.page_count
         publication.full_clean()
         publication.save()
         PublishedFile.objects.bulk_create(
@@ -375,6 +412,20 @@ def _publish(job, progress, created) -> Publication:
         time.monotonic() - started,
     )
     return publication
+
+
+def _supplement_request(meeting, job):
+    """What a supplement to `meeting`'s agenda is rendered as: its number, and the pages it
+    follows, those of the pack the meeting's latest publication issued."""
+    from committees.packs.render import SupplementRequest
+
+    latest = meeting.publications.newest()
+    return SupplementRequest(
+        number=meeting.publications.filter(kind=Publication.Kind.SUPPLEMENT).count() + 1,
+        published_on=job.published_on,
+        after_page=latest.last_page if latest else None,
+        restricted_after_page=latest.restricted_last_page if latest else None,
+    )
 
 
 def agenda_publish(*, meeting: Meeting, by, token: str | None = None, **request) -> Publication:

@@ -482,7 +482,20 @@ def public_urls(meeting):
         *(councillor.get_absolute_url() for councillor in Councillor.objects.all()),
         reverse("committees:calendar_month", args=[meeting.date.year, meeting.date.month]),
         reverse("committees:corporate_plan"),
+        *version_urls(meeting, restricted=False),
     ]
+
+
+def version_urls(meeting, *, restricted):
+    """Each publication's own packs: earlier versions and supplement packs."""
+    suffix = "restricted_pdf" if restricted else "pdf"
+    urls = []
+    for publication in meeting.publications.all():
+        args = [meeting.pk, publication.pk]
+        urls.append(reverse(f"committees:publication_{suffix}", args=args))
+        if publication.supplement_number:
+            urls.append(reverse(f"committees:supplement_{suffix}", args=args))
+    return urls
 
 
 def file_urls():
@@ -498,6 +511,7 @@ def staff_urls(meeting):
         reverse("committees:pack_restricted_pdf", args=[meeting.pk]),
         reverse("committees:pack_preview_pdf", args=[meeting.pk]),
         reverse("committees:pack_preview_pdf", args=[meeting.pk]) + "?version=public",
+        *version_urls(meeting, restricted=True),
         reverse("admin:index"),
         reverse("admin:committees_meeting_change", args=[meeting.pk]),
         reverse("admin:committees_meeting_history", args=[meeting.pk]),

@@ -73,7 +73,7 @@ def test_pack_page_has_front_sheet_then_every_items_documents(client, published_
     meeting = seed_meeting()
     page = text(client.get(reverse("committees:pack", args=[meeting.pk])))
     assert "Please ask for Jamie Sheldon" in page
-    assert "Councillor Kelly, Chair Councillor Winter, Vice Chair Councillors" in page
+    assert "Councillor Kelly, Chair<br>Councillor Winter, Vice Chair<br>Councillors" in page
     assert "Tracey Lee" in page
     assert "Members are invited to attend the above meeting" in page
     # The cover sheet comes from fields, the appendix letter from order.

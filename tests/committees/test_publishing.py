@@ -106,7 +106,7 @@ def test_supplement_carries_the_to_follow_items_whose_reports_arrived(client, of
     assert list(supplement.items.all()) == [to_follow]
     to_follow.refresh_from_db()
     assert not to_follow.to_follow
-    assert "Supplement published" in text(client.get(meeting.get_absolute_url()))
+    assert "Supplement 1 published" in text(client.get(meeting.get_absolute_url()))
 
 
 def test_failed_render_publishes_nothing_and_keeps_the_live_version(client, officer):
