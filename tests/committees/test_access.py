@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from committees import roles
 from committees.access import officer_required, require
-from tests.committees.test_reports import make_user
+from tests.committees.officer.test_documents import make_user
 from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db

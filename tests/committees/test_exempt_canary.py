@@ -48,8 +48,8 @@ from committees.models import (
     Publication,
     PublicationJob,
 )
-from tests.committees.test_officer import officer_urls
-from tests.committees.test_reports import form_values
+from tests.committees.officer.test_documents import form_values
+from tests.committees.officer.test_views import officer_urls
 from tests.committees.test_uploads import docx_bytes, png_bytes
 from tests.factories import MeetingFactory
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from committees.demo import load_demo
 from committees.models import Committee, Councillor, Meeting
-from tests.committees.test_demo import SEED_AGENDA
+from tests.committees.demo.test_load_demo import SEED_AGENDA
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 from tests.support.scale import add_copies
 

@@ -19,7 +19,7 @@ from committees.models import Document, Meeting, Publication
 from committees.packs.pdf import PackRenderError
 from committees.services.publication import PublicationRefused, agenda_publish
 from committees.stored import read_verified
-from tests.committees.test_reports import form_values
+from tests.committees.officer.test_documents import form_values
 from tests.factories import (
     AgendaItemFactory,
     BackgroundPaperFactory,

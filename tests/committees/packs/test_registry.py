@@ -32,8 +32,8 @@ from committees.services.publication import (
     publication_job_run,
 )
 from tests import sample_app
-from tests.committees.test_pack_pdf import PackPdf, all_text, squash
-from tests.committees.test_reports import add_url, form_values, make_user
+from tests.committees.officer.test_documents import add_url, form_values, make_user
+from tests.committees.packs.test_pdf import PackPdf, all_text, squash
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
