@@ -84,6 +84,7 @@ lint: venv
 
 bench: venv assets
 	$(TEST_ENV) $(BIN)/python -m tests.bench.pack
+	$(TEST_ENV) $(BIN)/python -m tests.bench.publish
 
 # Build outputs only: var/ (database, uploads, secret key, collected static) and the installed
 # .venv and node_modules stay.

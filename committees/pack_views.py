@@ -6,18 +6,23 @@ restricted packs checked on every request and never cached by anyone but the rea
 """
 
 import re
+import time
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, quote_etag
 
 from committees import roles, stored
 from committees.access import officer_required, require
-from committees.packs import assemble
-from committees.packs.render import PackRenderError, render_pack_pdf
+from committees.packs import assemble, cache
+from committees.packs.render import PackRenderError, pack_source
+from committees.tasks import render_preview
 
 PUBLIC_MAX_AGE = 300
+# Beyond the render's own time limit, before a preview handed to the worker counts as lost.
+PREVIEW_GRACE_SECONDS = 60
 
 
 def pack_filename(meeting, *, restricted=False):
@@ -42,20 +47,6 @@ def stored_response(request, stored_file, *, filename, content_type, etag, last_
     response["ETag"] = etag
     if timestamp:
         response["Last-Modified"] = http_date(timestamp)
-    return response
-
-
-def _rendered(request, meeting, *, restricted, filename):
-    try:
-        rendered = render_pack_pdf(meeting, restricted=restricted)
-    except PackRenderError as error:
-        return HttpResponse(
-            f"The agenda pack could not be rendered: {error}",
-            status=500,
-            content_type="text/plain; charset=utf-8",
-        )
-    response = HttpResponse(rendered.data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, filename)
     return response
 
 
@@ -108,13 +99,44 @@ def pack_restricted_pdf(request, pk):
 def pack_preview_pdf(request, pk):
     """Officers' preview of the pack as it stands now, published or not.
 
-    The restricted pack by default; `?version=public` shows what the public would get.
+    The restricted pack by default; `?version=public` shows what the public would get. A pack
+    rendered before (the render cache knows its content) is served at once; otherwise the
+    worker renders it, and this page waits, refreshing itself, until it can serve it.
     """
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
-    public = request.GET.get("version") == "public"
-    filename = pack_filename(meeting, restricted=not public).replace(
-        "agenda pack", "agenda pack preview"
+    restricted = request.GET.get("version") != "public"
+    try:
+        source = pack_source(meeting, restricted=restricted)
+    except PackRenderError as error:
+        return _preview_waiting(request, meeting, restricted, error=str(error))
+    cached = cache.get(source.content_hash)
+    if cached is not None:
+        if request.htmx:  # the waiting page's poll: now open the PDF itself
+            return HttpResponse(headers={"HX-Redirect": request.get_full_path()})
+        filename = pack_filename(meeting, restricted=restricted).replace(
+            "agenda pack", "agenda pack preview"
+        )
+        response = HttpResponse(cached.data, content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(False, filename)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    error = cache.get_error(source.content_hash)
+    if error is None:
+        since = cache.pending_since(source.content_hash)
+        # A render handed to a worker that has since stopped is handed out again.
+        if since is None or time.time() - since > settings.RENDER_SECONDS + PREVIEW_GRACE_SECONDS:
+            cache.mark_pending(source.content_hash)
+            render_preview.enqueue(meeting.pk, restricted)
+    return _preview_waiting(request, meeting, restricted, error=error)
+
+
+def _preview_waiting(request, meeting, restricted, *, error=None):
+    template = "officer/_preview_waiting.html" if request.htmx else "officer/preview_waiting.html"
+    response = render(
+        request,
+        template,
+        {"meeting": meeting, "restricted": restricted, "error": error},
+        status=500 if error else 202,
     )
-    response = _rendered(request, meeting, restricted=not public, filename=filename)
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -7,6 +7,7 @@ it can only become unused.
 """
 
 import json
+import time
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -62,3 +63,45 @@ def _save(name, data):
     if saved != name:
         # Another process stored the same hash meanwhile; its file has the same content.
         default_storage.delete(saved)
+
+
+# A preview the worker is rendering, or could not render, has a note beside where its PDF will be,
+# so that every web process sees it.
+
+
+def _pending_name(content_hash: str) -> str:
+    return f"{CACHE_DIR}/{content_hash}.pending"
+
+
+def _error_name(content_hash: str) -> str:
+    return f"{CACHE_DIR}/{content_hash}.error"
+
+
+def mark_pending(content_hash: str) -> None:
+    """Note that a render of `content_hash` has been handed to the worker, and when."""
+    name = _pending_name(content_hash)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    default_storage.save(name, ContentFile(str(time.time()).encode()))
+
+
+def pending_since(content_hash: str) -> float | None:
+    """When a render of `content_hash` was handed to the worker (a Unix time), or None."""
+    try:
+        with default_storage.open(_pending_name(content_hash), "rb") as note:
+            return float(note.read())
+    except (OSError, ValueError):
+        return None
+
+
+def put_error(content_hash: str, message: str) -> None:
+    """Keep why `content_hash` could not be rendered, for the officer waiting for it."""
+    _save(_error_name(content_hash), message.encode())
+
+
+def get_error(content_hash: str) -> str | None:
+    try:
+        with default_storage.open(_error_name(content_hash), "rb") as note:
+            return note.read().decode()
+    except OSError:
+        return None

@@ -33,6 +33,7 @@ __all__ = [
     "PackRenderError",
     "PrintSource",
     "RenderedPdf",
+    "pack_source",
     "print_source",
     "render_pack_files",
     "render_pack_html",
@@ -191,7 +192,7 @@ def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) 
 
 def render_pack_pdf(meeting, *, restricted: bool, use_cache: bool = True) -> RenderedPdf:
     """The meeting's pack as a PDF; `restricted` includes exempt (Part II) papers."""
-    return render_source(_source(meeting, restricted=restricted), use_cache=use_cache)
+    return render_source(pack_source(meeting, restricted=restricted), use_cache=use_cache)
 
 
 def render_pack_html(meeting, *, restricted: bool) -> str:
@@ -220,10 +221,10 @@ def render_pack_files(
         meeting = copy.copy(meeting)
         meeting.published_on = published_on
     on_stage = on_stage or (lambda stage, pages: None)
-    public = _source(meeting, restricted=False, released=released)
+    public = pack_source(meeting, restricted=False, released=released)
     public_pdf = render_source(public, on_wait=on_wait)
     on_stage("rendering_restricted", public_pdf.page_count)
-    restricted = _source(meeting, restricted=True, released=released)
+    restricted = pack_source(meeting, restricted=True, released=released)
     restricted_pdf = render_source(restricted, on_wait=on_wait)
     on_stage("storing", restricted_pdf.page_count)
     return PackFiles(
@@ -255,7 +256,8 @@ def _frozen_uploads(source):
                 )
 
 
-def _source(meeting, *, restricted, released=frozenset()):
+def pack_source(meeting, *, restricted, released=frozenset()) -> PrintSource:
+    """`print_source`, with any failure to assemble the pack as a PackRenderError."""
     try:
         return print_source(meeting, restricted=restricted, released=released)
     except PackRenderError:

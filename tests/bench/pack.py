@@ -89,16 +89,7 @@ def run_size(size, *, repeat):
     runs = [[], [], []]
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="pack-bench-") as tmp:
-            os.mkdir(os.path.join(tmp, "staticfiles"))  # WhiteNoise warns without it
-            env = {
-                **os.environ,
-                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-                "VAR_DIR": tmp,
-                "SECRET_KEY": os.environ.get("SECRET_KEY") or "pack-benchmark-only",
-                "DEBUG": "",
-                "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
-                "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            }
+            env = environment(tmp)
             html = os.path.join(tmp, "pack.html")
             child(env, "build", str(size))
             runs[0].append(child(env, "pack", "--html", html))
@@ -113,9 +104,25 @@ def run_size(size, *, repeat):
     ]
 
 
-def child(env, kind, *args):
+def environment(tmp):
+    """The environment of a benchmark's processes: a throw-away SQLite database and media
+    folder in the temporary directory `tmp`, production's settings otherwise."""
+    os.mkdir(os.path.join(tmp, "staticfiles"))  # WhiteNoise warns without it
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+        "VAR_DIR": tmp,
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "pack-benchmark-only",
+        "DEBUG": "",
+        "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
+        "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    }
+
+
+def child(env, kind, *args, module="tests.bench.pack"):
+    """Run `module` with `--child kind` in a fresh process; return the JSON it prints last."""
     completed = subprocess.run(
-        [sys.executable, "-m", "tests.bench.pack", "--child", kind, *args],
+        [sys.executable, "-m", module, "--child", kind, *args],
         env=env,
         check=True,
         stdout=subprocess.PIPE,
@@ -145,7 +152,8 @@ def warm_up():
 
     from committees.packs import pdf
 
-    weasyprint.HTML(string="<p>warm up</p>").write_pdf(**pdf.PDF_OPTIONS)
+    # PDF/UA-1 asks for the document's language (WeasyPrint logs an error without it).
+    weasyprint.HTML(string='<html lang="en-GB"><p>warm up</p></html>').write_pdf(**pdf.PDF_OPTIONS)
 
 
 def build(size):
@@ -261,22 +269,27 @@ def measure_engine(html_path, *, tagged):
 
 
 def serve_ms(meeting, rendered):
-    from django.core.files.base import ContentFile
     from django.test import Client
     from django.urls import reverse
 
+    from committees import stored
     from committees.models import Publication
 
-    publication = Publication(meeting=meeting, content_hash=rendered.content_hash)
-    publication.public_pdf.save("public.pdf", ContentFile(rendered.data), save=False)
-    publication.save()
+    public_pdf = stored.store(rendered.data, suffix=".pdf", created=[])
+    Publication.objects.create(
+        meeting=meeting,
+        content_hash=rendered.content_hash,
+        public_pdf=public_pdf,
+        restricted_pdf=public_pdf,  # not served here
+        public_html=stored.store(b"", suffix=".html", created=[]),
+    )
     client = Client()
     url = reverse("committees:pack_pdf", args=[meeting.pk])
     started = time.perf_counter()
     for _ in range(SERVE_REQUESTS):
         response = client.get(url, secure=True)  # as behind HTTPS: no redirect
         assert response.status_code == 200
-        assert len(b"".join(response.streaming_content)) == len(rendered.data)
+        assert len(b"".join(response)) == len(rendered.data)  # streamed or not
     return (time.perf_counter() - started) / SERVE_REQUESTS * 1000
 
 

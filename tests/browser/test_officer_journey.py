@@ -2,13 +2,45 @@
 
 import datetime as dt
 import re
+import signal
 
 import docx
 import weasyprint
+from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+
 PFCF = "Performance, Finance and Customer Focus Overview and Scrutiny Committee"
+# Generous: the worker may be slow on a busy machine, and the page asks every 2 seconds.
+PUBLISHED_WITHIN_MS = 60_000
+
+
+def sign_in_as_officer(page):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("officer")
+    page.get_by_label("Password").fill("demo-password-2019")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your dashboard")
+
+
+def run_worker():
+    """What `manage.py db_worker` does, once, for the queued tasks.
+
+    In the test's own thread: the live server shares this thread's connection to the in-memory
+    test database, and the worker sets signal handlers, which only the main thread may. The
+    browser goes on polling the live server meanwhile. The handlers are put back afterwards, or
+    Ctrl+C later in the session would be the worker's graceful exit.
+    """
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    handlers = [signal.getsignal(number) for number in signals]
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    finally:
+        for number, handler in zip(signals, handlers, strict=True):
+            signal.signal(number, handler)
 
 
 def word_report(path):
@@ -38,10 +70,7 @@ def test_officer_builds_and_publishes_an_agenda(browser, live_server, demo, axe_
 
     page.goto("/accounts/login/")
     axe_check(page)
-    page.get_by_label("Username").fill("officer")
-    page.get_by_label("Password").fill("demo-password-2019")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your dashboard")
+    sign_in_as_officer(page)
     axe_check(page)
 
     # A new meeting starts with the committee's standing items.
@@ -93,11 +122,23 @@ def test_officer_builds_and_publishes_an_agenda(browser, live_server, demo, axe_
     page.goto(agenda_url)
     expect(page.locator("#main-content")).to_contain_text("Budget tables")
 
-    # Publish.
+    # Publish: the worker renders the packs while the progress page watches, updating itself.
     page.get_by_role("link", name="Publish the agenda").click()
     axe_check(page)
     page.get_by_role("button", name="Publish agenda").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Agenda published")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publishing the agenda")
+    progress = page.locator("#publication-progress")
+    expect(progress).to_contain_text("Waiting to start")
+    axe_check(page)
+    page.evaluate("window.notReloaded = true")  # gone if anything but htmx updated the page
+    run_worker()
+    expect(progress).to_contain_text("Agenda published", timeout=PUBLISHED_WITHIN_MS)
+    assert page.evaluate("window.notReloaded === true")
+    expect(progress).to_contain_text(re.compile(r"Public pack\s*Rendered: \d+ pages"))
+    expect(progress).to_contain_text(re.compile(r"Restricted pack\s*Rendered: \d+ pages"))
+    axe_check(page)
+    page.get_by_role("link", name="See the public meeting page").click()
+    expect(page.locator("#main-content")).to_contain_text("Appendix A: Budget tables")
     context.close()
 
     # A member of the public reads the published agenda and pack.
@@ -121,10 +162,7 @@ def test_officer_builds_and_publishes_an_agenda(browser, live_server, demo, axe_
 def test_refused_upload_shows_the_error_at_the_field(browser, live_server, demo, tmp_path):
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("officer")
-    page.get_by_label("Password").fill("demo-password-2019")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as_officer(page)
     page.locator(".govuk-table a").first.click()
     page.get_by_role("link", name=re.compile("^Add an appendix to item")).first.click()
     fake = tmp_path / "minutes.pdf"
@@ -134,4 +172,27 @@ def test_refused_upload_shows_the_error_at_the_field(browser, live_server, demo,
     page.get_by_role("button", name=re.compile("^Save")).click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     expect(page.locator(".govuk-error-message").first).to_be_visible()
+    context.close()
+
+
+def test_publication_progress_works_without_javascript(browser, live_server, demo):
+    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=30))
+    DocumentFactory(item=AgendaItemFactory(meeting=meeting), title="Budget monitoring")
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", java_script_enabled=False
+    )
+    page = context.new_page()
+    sign_in_as_officer(page)
+    page.goto(reverse("officer:meeting_publish", args=[meeting.pk]))
+    page.get_by_role("button", name="Publish agenda").click()
+    progress = page.locator("#publication-progress")
+    expect(progress).to_contain_text("Waiting to start")
+
+    run_worker()
+    expect(progress).to_contain_text("Waiting to start")  # nothing updates it without a script
+    page.get_by_role("link", name="Refresh to see progress").click()
+    expect(progress).to_contain_text("Agenda published")
+    expect(page.get_by_role("link", name="Refresh to see progress")).to_have_count(0)
+    page.get_by_role("link", name="See the public meeting page").click()
+    expect(page.locator("#main-content")).to_contain_text("Budget monitoring")
     context.close()

@@ -4,8 +4,11 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.committees.test_public_pages import seed_meeting
 
-def test_public_walks_from_home_to_the_agenda_pack(page, demo, axe_check):
+
+def test_public_walks_from_home_to_the_agenda_pack(page, demo, publish, axe_check):
+    publish(seed_meeting())  # the public sees only what was published, as `make run` has it
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Committee meetings, agendas and scrutiny"

@@ -8,6 +8,7 @@ numbered and bookmarked; an unchanged pack renders once; failures are clear.
 import datetime as dt
 import io
 import re
+from unittest import mock
 
 import pytest
 import weasyprint
@@ -16,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -664,9 +666,38 @@ def test_only_officers_preview_the_unpublished_pack(client, synthetic):
     client.force_login(member_of(synthetic, "member"))
     assert client.get(url).status_code == 403
     client.force_login(user_in(roles.OFFICERS, "officer"))
+    waiting = client.get(url)
+    assert waiting.status_code == 202  # rendered by the worker, not in the request
+    assert "The pack is being rendered" in waiting.content.decode()
+    assert client.get(url, {"version": "public"}).status_code == 202
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    ready = client.get(url, headers={"HX-Request": "true"})  # the waiting page's poll
+    assert ready["HX-Redirect"] == url
     response = client.get(url)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert CANARY_ITEM in all_text(PackPdf(response.content, synthetic, restricted=True))
     public = client.get(url, {"version": "public"})
     assert CANARY_ITEM not in all_text(PackPdf(public.content, synthetic, restricted=False))
+
+
+def test_a_preview_that_cannot_render_says_why(client, synthetic):
+    Document.objects.filter(title="Detailed Monitoring Tables").update(upload="documents/gone.pdf")
+    client.force_login(user_in(roles.OFFICERS, "officer"))
+    response = client.get(reverse("committees:pack_preview_pdf", args=[synthetic.pk]))
+    assert response.status_code == 500
+    assert "missing from storage" in response.content.decode()
+
+
+def test_a_preview_the_worker_cannot_render_says_why(client, synthetic):
+    client.force_login(user_in(roles.OFFICERS, "officer"))
+    url = reverse("committees:pack_preview_pdf", args=[synthetic.pk])
+    assert client.get(url).status_code == 202
+    with mock.patch(
+        "committees.packs.render.write_pack_pdf", side_effect=PackRenderError("engine failed")
+    ):
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    response = client.get(url)
+    assert response.status_code == 500
+    assert "engine failed" in response.content.decode()
+    assert "hx-trigger" not in response.content.decode()  # nothing more to wait for
