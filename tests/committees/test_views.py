@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from committees.models import Committee, Councillor, Meeting
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
@@ -37,6 +38,8 @@ def test_committee_page_shows_members_by_role_responsibilities_and_meetings(clie
     response = client.get(committee.get_absolute_url())
     page = text(response)
     assert "Chair" in page and "Vice Chair" in page
+    rows = " ".join(strip_tags(page).split())
+    assert "Chair Councillor Kelly" in rows and "Vice Chair Councillor Winter" in rows
     assert "Financial Performance Monitoring" in page
     assert "Spending money wisely" in page
     assert seed_meeting().get_absolute_url() in page

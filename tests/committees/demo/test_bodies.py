@@ -1,6 +1,8 @@
 """The council's bodies as the demo loads them (committees/demo/bodies.py): scrutiny committees
 with their responsibilities and standing items, the corporate plan, municipal years."""
 
+import datetime as dt
+
 import pytest
 from django.utils import timezone
 
@@ -36,6 +38,13 @@ def test_every_meeting_falls_in_a_contiguous_municipal_year(demo):
     assert {"2014/2015", "2018/2019", "2019/2020", f"{current_start}/{current_start + 1}"} <= set(
         years
     )
+    for meeting in Meeting.objects.select_related("municipal_year"):
+        year = meeting.municipal_year
+        assert (year.start_date, year.end_date) == (
+            dt.date(year.start_date.year, 5, 1),
+            dt.date(year.start_date.year + 1, 4, 30),
+        ), year
+        assert year.start_date <= meeting.date <= year.end_date, meeting
 
 
 def test_scrutiny_committees_open_and_close_with_the_seeds_standing_items(demo):

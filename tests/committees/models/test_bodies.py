@@ -129,7 +129,7 @@ def test_chair_without_a_start_date_is_told_the_date_is_required():
     with pytest.raises(ValidationError) as error:
         chair.full_clean()
 
-    assert "start_date" in error.value.message_dict
+    assert error.value.message_dict["start_date"] == ["This field cannot be null."]
 
 
 def test_chair_and_vice_chair_may_serve_together():

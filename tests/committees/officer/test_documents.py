@@ -403,7 +403,9 @@ def test_preview_shows_the_document_as_the_pack_does(officer_client):
     assert page.status_code == 200
     assert "pack-cover" in html  # committees/pack/_cover_sheet.html
     assert "Date of meeting:" in html and "Your Reference:" in html
-    assert "Month 2 tables" in html  # the appendix table, lettered by the pack
+    assert "Month 2 tables" in html
+    # The cover sheet's appendix table, lettered by the pack.
+    assert re.search(r">A</td>\s*<td[^>]*>Month 2 tables</td>", html)
     assert "The projected revenue overspend is £3.958m." in html
 
 
