@@ -9,6 +9,9 @@ so that every one of its tests sees the same data, whichever runs first or alone
 or `"published_seed"` for the demo with the seed's July 2019 agenda published.
 """
 
+from collections import defaultdict
+from pathlib import Path
+
 import pytest
 from django.db import transaction
 from django.test.utils import override_settings
@@ -20,6 +23,21 @@ from committees.services.publication import agenda_publish
 from tests.support.demo import seed_meeting
 from tests.support.packs import synthetic_meeting
 from tests.support.users import make_user, user
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse a module where some tests use the demo loaded once and others do not: those would
+    see it or not depending on which ran before them."""
+    uses_demo = defaultdict(set)
+    for item in items:
+        if Path(__file__).parent in Path(item.path).parents:
+            uses_demo[item.module.__name__].add("module_demo" in item.fixturenames)
+    mixed = sorted(name for name, uses in uses_demo.items() if len(uses) == 2)
+    if mixed:
+        raise pytest.UsageError(
+            f"Some tests of {', '.join(mixed)} use the demo and some do not: mark the module "
+            'with pytestmark = pytest.mark.usefixtures("demo"), or move the tests.'
+        )
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ every canary where they are entitled to read it, so a sweep that finds nothing m
 
 import base64
 import datetime as dt
+import functools
 import html
 import io
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ class PdfContent:
         return canary.lower() in self.text or canary.lower() in self.objects
 
 
+@functools.lru_cache(maxsize=64)  # the same pack is served to every reader: read it once
 def read_pdf(data):
     reader = PdfReader(io.BytesIO(data))
     parts, seen = [data.decode("latin-1")], set()
@@ -160,8 +162,7 @@ def readable(response):
     headers = squash(" ".join(f"{name}: {value}" for name, value in response.headers.items()))
     if data.startswith(b"%PDF-"):
         content = read_pdf(data)
-        content.objects += headers
-        return content
+        return PdfContent(text=content.text, objects=content.objects + headers)
     return squash(html.unescape(data.decode("utf-8", errors="replace"))) + headers
 
 
