@@ -44,8 +44,9 @@ def pytest_collection_modifyitems(config, items):
 def module_demo(django_db_setup, django_db_blocker, module_media):
     """The demo, loaded once for the module inside a transaction that is rolled back after its
     last test. Each test's own transaction (pytest-django's `db`) is a savepoint inside this
-    one, so what a test changes is undone before the next test; files stored meanwhile go to
-    `module_media`, which every test of the module gets a copy of."""
+    one, so what a test changes is undone before the next test (a test that needs real commits,
+    `django_db(transaction=True)`, cannot use it); files stored meanwhile go to `module_media`,
+    which every test of the module gets a copy of."""
     with django_db_blocker.unblock():
         module = transaction.atomic()
         module.__enter__()

@@ -14,10 +14,12 @@ RANGE = r"\((?:Pages (\d+) - (\d+)|Page (\d+))\)"
 
 
 def squash(text):
+    """`text` with each run of white space as one space, as words compare across line breaks."""
     return " ".join(text.split())
 
 
 def all_text(pdf):
+    """Every page's text of a PackPdf, squashed."""
     return squash(" ".join(pdf.texts))
 
 
