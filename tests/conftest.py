@@ -5,6 +5,8 @@ environment (SECRET_KEY, DATABASE_URL) must be set by whoever runs pytest: `make
 `.ci/run` do. What can be changed after import is changed here.
 """
 
+import shutil
+
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
@@ -39,15 +41,26 @@ def pytest_report_header(config):
     return f"database: {connection.vendor}"
 
 
+@pytest.fixture(scope="module")
+def module_media(tmp_path_factory):
+    """Where a module-scoped fixture stores files (the packs of an agenda it publishes)."""
+    return tmp_path_factory.mktemp("module-media")
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    """Keep uploads and rendered packs out of var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings, tmp_path, module_media):
+    """Keep uploads and rendered packs out of var/media: each test has its own folder, holding
+    a copy of what its module's fixtures stored, so that what a test stores or deletes is gone
+    after it, like its database rows."""
+    media = tmp_path / "media"
+    shutil.copytree(module_media, media)
+    settings.MEDIA_ROOT = media
 
 
 @pytest.fixture
 def demo(db):
-    """The demo data set that `make run` shows (committees, meetings, packs, demo logins)."""
+    """The demo data set that `make run` shows (committees, meetings, demo logins), loaded for
+    this test alone; tests/committees/conftest.py loads it once per module instead."""
     call_command("load_demo", "--no-publish", verbosity=0)
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import django_prose_editor
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+
+from tests.support.users import user
 
 # What README.md's "Running in production" says production sets, besides its database;
 # everything else is the default.
@@ -97,7 +98,7 @@ def test_csp_allows_the_base_stylesheet_of_the_installed_rich_text_editor():
 
 
 def test_forbidden_page_is_styled_and_says_who_is_signed_in(client, demo):
-    client.force_login(get_user_model().objects.get(username="councillor"))
+    client.force_login(user("councillor"))
 
     response = client.get(reverse("officer:dashboard"))
 

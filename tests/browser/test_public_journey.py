@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.committees.test_public_pages import seed_meeting
+from tests.support.demo import seed_meeting
 
 
 def test_public_walks_from_home_to_the_agenda_pack(page, demo, publish, axe_check):

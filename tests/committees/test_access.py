@@ -1,6 +1,5 @@
 """One rule for pages that are not open to all: sign in first, then 403 without the right."""
 
-import html
 from urllib.parse import quote
 
 import pytest
@@ -12,8 +11,9 @@ from django.urls import reverse
 
 from committees import roles
 from committees.access import officer_required, require
-from tests.committees.test_reports import make_user
 from tests.factories import MeetingFactory
+from tests.support.pages import text
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_wrong_role_gets_the_styled_403_page_naming_the_account(client):
 
     response = client.get(reverse("officer:dashboard"))
 
-    page = html.unescape(response.content.decode())
+    page = text(response)
     assert response.status_code == 403
     assert "You cannot open this page" in page
     assert "You are signed in as councillor" in page

@@ -1,8 +1,52 @@
-"""Sign-in lockouts behind a reverse proxy: one person's failures must not lock out everyone."""
+"""Signing in (committees/accounts.py) with the demo's logins: the officer lands on the
+dashboard, failures lock the account out, also behind a reverse proxy, where one person's
+failures must not lock out everyone."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+
+from tests.support.pages import text
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+def test_officer_signs_in_and_lands_on_the_dashboard(client, demo):
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": "demo-password-2019"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("officer:dashboard")
+    page = text(client.get(response.url))
+    assert "Upcoming meetings" in page
+    assert "Publish by" in page
+
+
+def test_wrong_password_is_refused_with_a_message(client, demo):
+    response = client.post(reverse("login"), {"username": "officer", "password": "wrong"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in text(response)
+
+
+def test_five_failed_sign_ins_lock_the_account_out(client, demo):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "officer", "password": "wrong"})
+    response = client.post(
+        reverse("login"), {"username": "officer", "password": "demo-password-2019"}
+    )
+    assert "Too many attempts to sign in" in text(response)
+    assert "_auth_user_id" not in client.session
+
+
+def test_signing_in_renews_the_session_key(client, demo):
+    client.get(reverse("login"))
+    client.session.save()
+    before = client.session.session_key
+    client.post(reverse("login"), {"username": "officer", "password": "demo-password-2019"})
+    assert client.session.session_key != before
+
+
+# -- behind a reverse proxy ---------------------------------------------------------------------
 
 PROXY = "10.0.0.2"
 ATTACKER = "198.51.100.7"

@@ -19,16 +19,15 @@ every canary where they are entitled to read it, so a sweep that finds nothing m
 
 import base64
 import datetime as dt
+import functools
 import html
 import io
 from dataclasses import dataclass, field
 
 import pytest
-import weasyprint
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
@@ -48,12 +47,15 @@ from committees.models import (
     Publication,
     PublicationJob,
 )
-from tests.committees.test_officer import officer_urls
-from tests.committees.test_reports import form_values
-from tests.committees.test_uploads import docx_bytes, png_bytes
 from tests.factories import MeetingFactory
+from tests.support.demo import PFCF_SLUG
+from tests.support.files import docx_bytes, png_bytes, text_pdf
+from tests.support.pages import form_values, text
+from tests.support.urls import officer_urls
+from tests.support.users import user
+from tests.support.worker import run_worker
 
-PFCF = "performance-finance-and-customer-focus-overview-and-scrutiny-committee"
+pytestmark = pytest.mark.usefixtures("demo")
 
 # Letters only, so that no renderer escapes, hyphenates or splits them; matched ignoring case
 # and white space. Where each was planted names it in a failure.
@@ -113,6 +115,7 @@ class PdfContent:
         return canary.lower() in self.text or canary.lower() in self.objects
 
 
+@functools.lru_cache(maxsize=64)  # the same pack is served to every reader: read it once
 def read_pdf(data):
     reader = PdfReader(io.BytesIO(data))
     parts, seen = [data.decode("latin-1")], set()
@@ -159,8 +162,7 @@ def readable(response):
     headers = squash(" ".join(f"{name}: {value}" for name, value in response.headers.items()))
     if data.startswith(b"%PDF-"):
         content = read_pdf(data)
-        content.objects += headers
-        return content
+        return PdfContent(text=content.text, objects=content.objects + headers)
     return squash(html.unescape(data.decode("utf-8", errors="replace"))) + headers
 
 
@@ -172,10 +174,6 @@ def shown(response, canaries):
 # --- planting through the officer's forms -------------------------------------------------------
 
 
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
 def signed_in(username):
     client = Client()
     if username:
@@ -185,14 +183,13 @@ def signed_in(username):
 
 def pdf_file(name, text, *, title="Appendix"):
     """A real PDF as an officer would upload it: `text` on the page, `title` in its metadata."""
-    data = weasyprint.HTML(string=f"<title>{title}</title><p>{text}</p>").write_pdf()
-    return SimpleUploadedFile(name, data, content_type="application/pdf")
+    return SimpleUploadedFile(name, text_pdf(text, title=title), content_type="application/pdf")
 
 
 def submit(client, url, **changes):
     """Send the page's form as the officer's browser would, with `changes`; it must save."""
     response = client.post(url, form_values(client.get(url), **changes))
-    assert response.status_code == 302, html.unescape(response.content.decode())
+    assert response.status_code == 302, text(response)
     return response
 
 
@@ -243,7 +240,7 @@ class Scene:
         """Publish through the officer's publish page, and let the task worker carry it out."""
         url = reverse("officer:meeting_publish", args=[self.meeting.pk])
         job_url = submit(self.officer, url, action=action).url
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        run_worker()
         job = self.officer.get(job_url).context["job"]
         assert job.state == PublicationJob.State.DONE, job.problems
         self.in_restricted_pack = self.in_drafts - FILE_ONLY
@@ -264,7 +261,7 @@ def scene(demo):
     officer.force_login(user("officer"))
     scene = Scene(
         meeting=MeetingFactory(
-            committee=Committee.objects.get(slug=PFCF),
+            committee=Committee.objects.get(slug=PFCF_SLUG),
             starts_at=timezone.now() + dt.timedelta(days=30),
         ),
         officer=officer,

@@ -1,32 +1,28 @@
-"""Headers on every response and the signed-in session: CSP, Permissions-Policy, idle timeout."""
+"""Headers on every response and the signed-in session (committees/middleware.py): CSP,
+Permissions-Policy, idle timeout; on the demo."""
 
-import io
 import time
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from pypdf import PdfWriter
 
 from committees.middleware import LAST_ACTIVITY
 from committees.models import Document
 from committees.sanitise import sanitise_html
+from tests.support.files import pdf_bytes
+
+pytestmark = pytest.mark.usefixtures("demo")
 
 REMOTE_IMAGE = '<img src="https://evil.example/x.png" alt="">'
 
 
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
 @pytest.fixture
-def officer_client(client, demo):
-    client.force_login(user("officer"))
-    return client
+def officer_user(officer):
+    return officer
 
 
 @pytest.fixture
@@ -97,11 +93,7 @@ def test_uploaded_pdf_is_served_without_the_page_policy_that_blocks_chromes_view
     officer_client, report
 ):
     # Chrome draws a PDF through a plugin that `object-src 'none'` refuses (crbug.com/271452).
-    pdf = io.BytesIO()
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.write(pdf)
-    report.upload.save("appendix.pdf", ContentFile(pdf.getvalue()))
+    report.upload.save("appendix.pdf", ContentFile(pdf_bytes(pages=1)))
 
     response = officer_client.get(reverse("officer:document_upload", args=[report.pk]))
 

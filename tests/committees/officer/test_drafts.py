@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committees.models import Document
-from tests.committees.test_reports import form_values
 from tests.factories import CoverSheetFactory, MeetingFactory, PublicationFactory
+from tests.support.pages import form_values
 
 pytestmark = pytest.mark.django_db
 

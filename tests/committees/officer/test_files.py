@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from committees.models import AgendaItem
 from committees.services.publication import agenda_publish
-from tests.committees.test_reports import form_values
-from tests.committees.test_uploads import pdf_bytes
 from tests.factories import AgendaItemFactory, CoverSheetFactory, DocumentFactory
+from tests.support.files import pdf_bytes
+from tests.support.pages import form_values
 
 pytestmark = pytest.mark.django_db
 

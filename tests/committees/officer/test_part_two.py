@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from committees.models import Document
-from tests.committees.test_reports import form_values
 from tests.factories import AgendaItemFactory
+from tests.support.pages import form_values
 
 pytestmark = pytest.mark.django_db
 

@@ -1,49 +1,30 @@
-"""Publishing an agenda: the checks, the record, the frozen version and supplements."""
+"""Publishing an agenda (committees/services/publication.py, and the officer's publish page):
+the checks, the record, the frozen version and supplements; published by the demo's officer."""
 
-import datetime as dt
-import html
 import io
-import re
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from pypdf import PdfReader
 
-from committees.confidentiality import confidentiality_changes
 from committees.models import Document, Meeting, Publication
 from committees.packs.pdf import PackRenderError
 from committees.services.publication import PublicationRefused, agenda_publish
 from committees.stored import read_verified
-from tests.committees.test_reports import form_values
 from tests.factories import (
     AgendaItemFactory,
     BackgroundPaperFactory,
     CoverSheetFactory,
     DocumentFactory,
-    MeetingFactory,
-    PublicationFactory,
 )
+from tests.support.meetings import meeting_in
+from tests.support.pages import text
+from tests.support.worker import run_worker
 
-
-def text(response):
-    return html.unescape(response.content.decode())
-
-
-@pytest.fixture
-def officer(demo):
-    return get_user_model().objects.get(username="officer")
-
-
-def meeting_in(days):
-    """A meeting `days` ahead with one item that has its report."""
-    meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=days))
-    DocumentFactory(item=AgendaItemFactory(meeting=meeting, title="Budget monitoring"))
-    return meeting
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 def test_publishing_records_who_and_when_and_marks_the_meeting(officer):
@@ -146,7 +127,7 @@ def test_publish_page_hands_publication_to_the_worker_and_shows_its_progress(cli
     assert "Waiting to start" in text(response)
     assert not meeting.publications.exists()  # nothing is rendered in the request
 
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_worker()
     progress = text(client.get(response.redirect_chain[-1][0]))
     publication = meeting.publications.get()
     assert "Agenda published" in progress
@@ -199,73 +180,3 @@ def test_exempt_background_papers_are_left_out_of_the_published_public_pack(clie
     )
     assert "CANARY-PAPER-8120" not in pdf_text(publication.public_pdf)
     assert "CANARY-PAPER-8120" in pdf_text(publication.restricted_pdf)
-
-
-# -- confidentiality changes since the last publication -----------------------------------------
-
-
-def changes_listed(response):
-    """The rows of the publish page's confidentiality changes, as text."""
-    section = text(response).split("Confidentiality changes since the last publication")[1]
-    section = section.split("<form")[0]
-    rows = re.findall(r"<tbody.*?</tbody>", section, re.S)
-    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", rows[0], re.S) if rows else []
-    return [" ".join(strip_tags(row).split()) for row in rows]
-
-
-def test_publish_page_lists_confidentiality_changes_since_the_last_publication(client, officer):
-    meeting = meeting_in(30)
-    item = meeting.items.get()
-    valuation = DocumentFactory(
-        item=item,
-        kind=Document.Kind.APPENDIX,
-        title="Site valuation",
-        exempt=True,
-        exempt_paragraph=3,
-    )
-    tenders = DocumentFactory(item=item, kind=Document.Kind.APPENDIX, title="Tenders received")
-    client.force_login(officer)
-    edit = reverse("officer:document_edit", args=[tenders.pk])
-    client.post(edit, form_values(client.get(edit), exempt="True", exempt_paragraph="3"))
-    agenda_publish(meeting=meeting, by=officer)
-    url = reverse("officer:meeting_publish", args=[meeting.pk])
-    page = client.get(url)
-    assert changes_listed(page) == []
-    assert "None." in text(page).split("since the last publication")[1].split("<form")[0]
-
-    edit = reverse("officer:document_edit", args=[valuation.pk])
-    client.post(edit, form_values(client.get(edit), exempt="False", exempt_paragraph=""))
-
-    rows = changes_listed(client.get(url))
-    assert len(rows) == 1
-    assert rows[0].startswith("Appendix “Site valuation” Part II → Part I Jamie Sheldon")
-
-
-def test_confidentiality_changes_include_exempt_records_created_changed_and_removed(db):
-    meeting = meeting_in(30)
-    report = Document.objects.get(item__meeting=meeting)
-    PublicationFactory(meeting=meeting)
-    legal = BackgroundPaperFactory(
-        cover=CoverSheetFactory(document=report),
-        title="Legal advice",
-        exempt=True,
-        exempt_paragraph=5,
-    )
-    BackgroundPaperFactory(cover=legal.cover, title="Budget book")  # Part I: no change
-    report.exempt, report.exempt_paragraph = True, 3
-    report.save()
-    report.exempt_paragraph = 1
-    report.save()
-    AgendaItemFactory(meeting=meeting, title="Land", exempt=True, exempt_paragraph=3).delete()
-
-    changes = [(change.what, change.change) for change in confidentiality_changes(meeting)]
-
-    assert sorted(changes) == sorted(
-        [
-            ("Background paper “Legal advice”", "Added as Part II, paragraph 5"),
-            (f"Report “{report.title}”", "Part I → Part II, paragraph 3"),
-            (f"Report “{report.title}”", "paragraph 3 → 1"),
-            ("Item “Land”", "Added as Part II, paragraph 3"),
-            ("Item “Land”", "Removed (was Part II, paragraph 3)"),
-        ]
-    )

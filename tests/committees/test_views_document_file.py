@@ -1,12 +1,9 @@
-"""Uploaded appendix files: the public gets the copy frozen at publication, and exempt files
-reach only those entitled to read them."""
+"""Uploaded appendix files (committees/views.py, `document_file`): the public gets the copy
+frozen at publication, and exempt files reach only those entitled to read them; on the demo."""
 
 import datetime as dt
 
 import pytest
-import weasyprint
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -17,19 +14,19 @@ from committees.models import Committee, PublishedFile
 from committees.services import documents as document_services
 from committees.uploads import CheckedUpload
 from tests.factories import AgendaItemFactory, CouncillorFactory, DocumentFactory, MeetingFactory
+from tests.support.demo import PFCF_SLUG
+from tests.support.files import text_pdf
+from tests.support.users import make_user, user
 
-PFCF = "performance-finance-and-customer-focus-overview-and-scrutiny-committee"
-
-
-def pdf(text):
-    return weasyprint.HTML(string=f"<p>{text}</p>").write_pdf()
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 @pytest.fixture
 def meeting(demo):
     """A meeting of the committee the demo councillor sits on, a month ahead."""
     meeting = MeetingFactory(
-        committee=Committee.objects.get(slug=PFCF), starts_at=timezone.now() + dt.timedelta(days=30)
+        committee=Committee.objects.get(slug=PFCF_SLUG),
+        starts_at=timezone.now() + dt.timedelta(days=30),
     )
     DocumentFactory(item=AgendaItemFactory(meeting=meeting, title="Budget"), title="Report")
     return meeting
@@ -42,7 +39,7 @@ def appendix(meeting, text="VALUATION-CANARY", **fields):
         title="Valuation",
         **fields,
     )
-    document.upload.save("valuation.pdf", ContentFile(pdf(text)))
+    document.upload.save("valuation.pdf", ContentFile(text_pdf(text)))
     return document
 
 
@@ -65,7 +62,7 @@ def test_replaced_upload_is_not_served_until_republished(client, meeting, publis
     document = appendix(meeting, text="ORIGINAL-VALUATION")
     original = document.upload.open("rb").read()
     publish(meeting)
-    replacement = pdf("DRAFT-CANARY-REVISED-VALUATION")
+    replacement = text_pdf("DRAFT-CANARY-REVISED-VALUATION")
     document_services.document_update(
         document=document,
         expected_version=document.version,
@@ -117,8 +114,7 @@ def test_appendix_of_an_exempt_item_is_refused_to_the_public(client, meeting, pu
 def test_councillor_not_on_the_committee_gets_403(client, meeting, publish):
     document = appendix(meeting, exempt=True, exempt_paragraph=3)
     publish(meeting)
-    outsider = get_user_model().objects.create_user("outsider", password="x")
-    outsider.groups.add(Group.objects.get(name=roles.COUNCILLORS))
+    outsider = make_user("outsider", roles.COUNCILLORS)
     CouncillorFactory(user=outsider)
     client.force_login(outsider)
     assert client.get(file_url(document)).status_code == 403
@@ -127,7 +123,7 @@ def test_councillor_not_on_the_committee_gets_403(client, meeting, publish):
 def test_councillor_on_the_committee_reads_the_exempt_appendix_privately(client, meeting, publish):
     document = appendix(meeting, exempt=True, exempt_paragraph=3)
     publish(meeting)
-    client.force_login(get_user_model().objects.get(username="councillor"))
+    client.force_login(user("councillor"))
     response = client.get(file_url(document))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -138,9 +134,9 @@ def test_unpublished_appendix_is_not_found_and_its_draft_is_for_editors_only(cli
     assert client.get(file_url(document)).status_code == 404
     draft = reverse("officer:document_upload", args=[document.pk])
     assert client.get(draft).status_code == 302
-    client.force_login(get_user_model().objects.get(username="councillor"))
+    client.force_login(user("councillor"))
     assert client.get(draft).status_code == 403
-    client.force_login(get_user_model().objects.get(username="officer"))
+    client.force_login(user("officer"))
     response = client.get(draft)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]

@@ -5,7 +5,6 @@ CSS, and its problems stop publication; an unknown key fails loudly, naming the 
 
 import dataclasses
 import datetime as dt
-import html
 import importlib
 import re
 
@@ -15,7 +14,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
 
-from committees import roles
 from committees.models import Document, PublicationJob
 from committees.packs import registry
 from committees.packs.generators import corporate_plan_mapping
@@ -32,8 +30,6 @@ from committees.services.publication import (
     publication_job_run,
 )
 from tests import sample_app
-from tests.committees.test_pack_pdf import PackPdf, all_text, squash
-from tests.committees.test_reports import add_url, form_values, make_user
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -42,6 +38,8 @@ from tests.factories import (
     MeetingFactory,
     ResponsibilityFactory,
 )
+from tests.support.pages import form_values, text
+from tests.support.pdf import PackPdf, all_text, squash
 
 SAMPLE_TITLE = "Sample rows of the committee"
 UNKNOWN = (
@@ -49,10 +47,6 @@ UNKNOWN = (
     "Remove it from its item, or ask the portal's administrators to install the app that "
     "provides it."
 )
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture
@@ -94,12 +88,6 @@ def meeting(db):
     note = AgendaItemFactory(meeting=meeting, position=4, title="Short Briefing Note")
     DocumentFactory(item=note, title="Briefing", body="<p>One short page.</p>")
     return meeting
-
-
-@pytest.fixture
-def officer_client(client, db):
-    client.force_login(make_user("officer", roles.OFFICERS))
-    return client
 
 
 # ---- The registry --------------------------------------------------------------------------------
@@ -256,7 +244,7 @@ def test_a_generated_document_that_adds_up_is_published(meeting, sample, publish
 def test_an_officer_adds_a_generated_document_choosing_its_kind_and_record(officer_client, sample):
     item = AgendaItemFactory(title="Sample Rows")
     committee = CommitteeFactory(short_name="Planning")
-    url = add_url(item, "generated")
+    url = reverse("officer:document_add", args=[item.pk, "generated"])
     agenda = text(officer_client.get(item.meeting.get_officer_url()))
     assert url in agenda
 

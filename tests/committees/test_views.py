@@ -1,42 +1,28 @@
-"""Every public page: what a visitor sees, and a bounded number of queries with 10× the demo."""
+"""Every public page (committees/views.py): what a visitor sees, and a bounded number of queries
+with 10× the demo. The demo is loaded once for the module, with the seed's July 2019 agenda
+published."""
 
 import datetime as dt
-import html
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
-from committees.demo import load_demo
 from committees.models import Committee, Councillor, Meeting
-from tests.committees.test_demo import SEED_AGENDA
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+from tests.support.demo import SEED_AGENDA, seed_meeting
+from tests.support.pages import text
 from tests.support.scale import add_copies
+from tests.support.users import user
 
-
-def seed_meeting():
-    return Meeting.objects.get(
-        committee__slug="performance-finance-and-customer-focus-overview-and-scrutiny-committee",
-        starts_at__date=dt.date(2019, 7, 24),
-    )
+pytestmark = pytest.mark.usefixtures("published_seed")
 
 
 @pytest.fixture
-def demo_x10(db, publish):
-    load_demo(publish=False)
+def demo_x10(published_seed):
+    """The demo ten times over, its seed's agenda published."""
     add_copies(10)
-    publish(seed_meeting())
-
-
-@pytest.fixture
-def published_seed(demo, publish):
-    """The demo with the seed's July 2019 pack published, as `make run` has it."""
-    publish(seed_meeting())
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def test_home_lists_upcoming_meetings_and_links_to_committees(client, demo):
@@ -52,6 +38,8 @@ def test_committee_page_shows_members_by_role_responsibilities_and_meetings(clie
     response = client.get(committee.get_absolute_url())
     page = text(response)
     assert "Chair" in page and "Vice Chair" in page
+    rows = " ".join(strip_tags(page).split())
+    assert "Chair Councillor Kelly" in rows and "Vice Chair Councillor Winter" in rows
     assert "Financial Performance Monitoring" in page
     assert "Spending money wisely" in page
     assert seed_meeting().get_absolute_url() in page
@@ -200,5 +188,5 @@ def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(
     page = text(client.get(meeting.get_absolute_url()))
     assert reverse("committees:pack_pdf", args=[meeting.pk]) in page
     assert restricted not in page
-    client.force_login(get_user_model().objects.get(username="councillor"))
+    client.force_login(user("councillor"))
     assert restricted in text(client.get(meeting.get_absolute_url()))

@@ -1,20 +1,17 @@
-"""Publication as one safe step, written as the attacks that broke it: the double POST, the
-cancellation during a render, the killed worker, the full disk."""
+"""Publication as one safe step (committees/services/publication.py: publication jobs run by the
+task worker), written as the attacks that broke it: the double POST, the cancellation during a
+render, the killed worker, the full disk. Published by the demo's officer."""
 
 import datetime as dt
 import errno
-import html
 import os
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.storage import FileSystemStorage
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from committees.apps import record_earlier_publications
 from committees.models import Meeting, Publication, PublicationJob
 from committees.packs import render
 from committees.services import agenda as agenda_services
@@ -24,13 +21,13 @@ from committees.services.publication import (
     publication_request,
 )
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+from tests.support.pages import text
+from tests.support.users import user
+from tests.support.worker import run_worker
+
+pytestmark = pytest.mark.usefixtures("demo")
 
 State = PublicationJob.State
-
-
-@pytest.fixture
-def officer(demo):
-    return get_user_model().objects.get(username="officer")
 
 
 @pytest.fixture
@@ -38,14 +35,6 @@ def meeting(db):
     meeting = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=30))
     DocumentFactory(item=AgendaItemFactory(meeting=meeting, title="Budget"), title="Report")
     return meeting
-
-
-def text(response):
-    return html.unescape(response.content.decode())
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def post_publish(client, meeting, token, action="publish"):
@@ -214,20 +203,8 @@ def test_the_progress_page_polls_until_the_job_is_finished(client, officer, meet
 def test_only_officers_see_a_publication_job(client, officer, meeting):
     job = publication_request(meeting=meeting, by=officer, token="t")
     assert client.get(job.get_absolute_url()).status_code == 302
-    client.force_login(get_user_model().objects.get(username="councillor"))
+    client.force_login(user("councillor"))
     assert client.get(job.get_absolute_url()).status_code == 403
-
-
-def test_meetings_published_before_records_are_frozen_after_migrating(client, meeting):
-    Meeting.objects.filter(pk=meeting.pk).update(published_on=timezone.localdate())
-    assert client.get(reverse("committees:pack_pdf", args=[meeting.pk])).status_code == 404
-
-    record_earlier_publications()
-
-    publication = meeting.publications.get()
-    assert publication.note == "Published before the portal kept publication records."
-    assert client.get(reverse("committees:pack_pdf", args=[meeting.pk])).status_code == 200
-    assert "Budget" in text(client.get(meeting.get_absolute_url()))
 
 
 def test_a_document_made_exempt_during_the_render_is_not_published_openly(officer, meeting):

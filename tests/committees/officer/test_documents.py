@@ -1,13 +1,10 @@
-"""The report editor: cover sheets, rich text, uploads, optimistic locking, preview, history,
-removal, and who may do what."""
+"""The document editor (committees/officer/documents.py): cover sheets, rich text, uploads,
+optimistic locking, preview, removal, and who may do what."""
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -15,11 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committees import roles
-from committees.models import BackgroundPaper, CoverSheet, Document, Meeting, Officer
+from committees.models import BackgroundPaper, CoverSheet, Document, Meeting
 from committees.packs.render import render_pack_html
-from committees.services import EditConflict
-from committees.services import documents as document_services
-from tests.committees.test_uploads import BAD_FILES, bad_file, docx_bytes, pdf_bytes
 from tests.factories import (
     AgendaItemFactory,
     BackgroundPaperFactory,
@@ -28,6 +22,9 @@ from tests.factories import (
     DocumentFactory,
     OfficerFactory,
 )
+from tests.support.files import BAD_FILES, bad_file, docx_bytes, pdf_bytes
+from tests.support.pages import form_values
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -44,24 +41,6 @@ HOSTILE = (
 # --- people ------------------------------------------------------------------------------------
 
 
-def make_user(username, group=None):
-    user = get_user_model().objects.create_user(username=username, password="not-used-here")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def officer_user():
-    return make_user("officer", roles.OFFICERS)
-
-
-@pytest.fixture
-def officer_client(client, officer_user):
-    client.force_login(officer_user)
-    return client
-
-
 @pytest.fixture
 def author():
     """A report author (user and officer) and the report whose cover sheet names them."""
@@ -69,68 +48,6 @@ def author():
     officer = OfficerFactory(user=user, name="Paul Looby")
     report = CoverSheetFactory(authors=[officer]).document
     return user, report
-
-
-# --- reading the page as a browser would -------------------------------------------------------
-
-
-class FormReader(HTMLParser):
-    """The values a browser would submit from each POST form of a page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.values = [], None
-        self.textarea = self.select = None
-        self.select_values = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("method") == "post":
-            self.values = []
-        if self.values is None:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") != "file":
-            if attrs.get("type") in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.values.append((name, attrs.get("value", "on")))
-            else:
-                self.values.append((name, attrs.get("value", "")))
-        elif tag == "textarea" and name:
-            self.textarea = [name, ""]
-        elif tag == "select" and name:
-            self.select, self.select_values = name, []
-        elif tag == "option" and self.select and "selected" in attrs:
-            self.select_values.append(attrs.get("value", ""))
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea" and self.textarea is not None:
-            # A browser drops the newline that follows <textarea>.
-            self.values.append((self.textarea[0], self.textarea[1].removeprefix("\n")))
-            self.textarea = None
-        elif tag == "select" and self.select:
-            self.values.extend((self.select, value) for value in self.select_values or [""])
-            self.select = None
-        elif tag == "form" and self.values is not None:
-            self.forms.append(self.values)
-            self.values = None
-
-
-def form_values(response, **changes):
-    """The page's main form (its largest) as a browser would post it, with `changes` applied."""
-    reader = FormReader()
-    reader.feed(response.content.decode())
-    data = {}
-    for name, value in max(reader.forms, key=len):
-        data.setdefault(name, []).append(value)
-    data = {name: values if len(values) > 1 else values[0] for name, values in data.items()}
-    data.pop("csrfmiddlewaretoken", None)
-    data.update(changes)
-    return data
 
 
 def stored_files(settings):
@@ -471,34 +388,6 @@ def test_second_of_two_editors_is_refused_and_keeps_their_text(client, officer_u
     assert report.body == "<p>The second editor's text.</p>"
 
 
-def test_the_service_refuses_a_stale_version_before_writing_anything():
-    report = CoverSheetFactory().document
-    stale = report.version
-    document_services.document_update(document=report, expected_version=stale)
-    report.title = "Overwritten"
-
-    with pytest.raises(EditConflict):
-        document_services.document_update(document=report, expected_version=stale)
-
-    assert Document.objects.get(pk=report.pk).title != "Overwritten"
-
-
-def test_a_new_appendix_goes_last_and_a_new_report_before_the_appendices():
-    item = AgendaItemFactory()
-    appendix = document_services.document_create(
-        document=Document(item=item, kind=Document.Kind.APPENDIX, title="A")
-    )
-    report = document_services.document_create(
-        document=Document(item=item, kind=Document.Kind.REPORT, title="Report")
-    )
-    second = document_services.document_create(
-        document=Document(item=item, kind=Document.Kind.APPENDIX, title="B")
-    )
-
-    assert list(item.documents.order_by("position")) == [report, appendix, second]
-    assert CoverSheet.objects.filter(document=report).exists()
-
-
 # --- preview, history, removal -----------------------------------------------------------------
 
 
@@ -514,7 +403,9 @@ def test_preview_shows_the_document_as_the_pack_does(officer_client):
     assert page.status_code == 200
     assert "pack-cover" in html  # committees/pack/_cover_sheet.html
     assert "Date of meeting:" in html and "Your Reference:" in html
-    assert "Month 2 tables" in html  # the appendix table, lettered by the pack
+    assert "Month 2 tables" in html
+    # The cover sheet's appendix table, lettered by the pack.
+    assert re.search(r">A</td>\s*<td[^>]*>Month 2 tables</td>", html)
     assert "The projected revenue overspend is £3.958m." in html
 
 
@@ -712,13 +603,3 @@ def test_unknown_document_kinds_are_not_found(officer_client):
     item = AgendaItemFactory()
 
     assert officer_client.get(add_url(item, "minutes")).status_code == 404
-
-
-def test_history_records_changes_to_authors_and_background_papers(client, demo):
-    document = Document.objects.get(title__startswith="Revenue Monitoring 2019/20")
-    client.force_login(get_user_model().objects.get(username="officer"))
-    document.cover.authors.add(Officer.objects.get(name="Jamie Sheldon"))
-    BackgroundPaper.objects.create(cover=document.cover, title="Budget book 2019/20")
-    page = client.get(reverse("officer:document_history", args=[document.pk])).content.decode()
-    assert "Hannah West, Jamie Sheldon, Paul Looby" in page
-    assert "Budget book 2019/20" in page
