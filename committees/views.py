@@ -12,8 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
-from committees import roles, stored
+from committees import exemption, roles, stored
 from committees.access import require, role_required
+from committees.downloads import document_filename
 from committees.models import Committee, Councillor, Meeting, Membership, Publication, PublishedFile
 from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_response
 from committees.packs import assemble
@@ -87,13 +88,20 @@ def meeting_detail(request, pk):
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
     publications = list(meeting.publications.for_public())
     latest = publications[0] if publications else None  # for_public lists the newest first
+    agenda = latest.agenda if latest else []
     return render(
         request,
         "committees/meeting_detail.html",
         {
             "meeting": meeting,
             "latest": latest,
-            "agenda": latest.agenda if latest else [],
+            "agenda": agenda,
+            # The stored agenda names the paragraph of every exempt item, as it withholds them.
+            "exclusion": exemption.exclusion(
+                (item["number"], item["exempt_paragraph"])
+                for item in agenda
+                if item["exempt_paragraph"]
+            ),
             "publications": publications,
             "can_read_restricted": roles.can_read_restricted(request.user, meeting),
         },
@@ -123,7 +131,7 @@ def document_file(request, pk):
     response = stored_response(
         request,
         published.file,
-        filename=f"{published.title}.pdf",
+        filename=document_filename(published.title, published.appendix_ref),
         content_type="application/pdf",
         etag=published.file.sha256,
         last_modified=published.publication.published_at,

@@ -4,10 +4,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from committees.models.meetings import AgendaItem
-from committees.models.mixins import ExemptMixin, VersionedMixin, exemption_constraints
+from committees.models.mixins import (
+    ChangeHistory,
+    ExemptMixin,
+    VersionedMixin,
+    exemption_constraints,
+)
 from committees.models.people import Councillor, Officer
 from committees.sanitise import sanitise_html
 
@@ -34,6 +38,12 @@ class Document(ExemptMixin, VersionedMixin):
         blank=True,
         help_text="An uploaded PDF appendix, merged into the pack at its place.",
     )
+    upload_name = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name="uploaded file",
+        help_text="The uploaded PDF's own name, as it was on the computer it came from.",
+    )
     upload_pages = models.PositiveIntegerField(
         null=True, blank=True, editable=False, help_text="Page count of an uploaded PDF."
     )
@@ -46,7 +56,7 @@ class Document(ExemptMixin, VersionedMixin):
         help_text="The record the generator renders (which revenue monitor, say), for the "
         "generators that ask for one.",
     )
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         ordering = ["item", "position", "pk"]
@@ -142,7 +152,7 @@ class CoverSheet(models.Model):
     cabinet_member_approval_note = models.CharField(
         max_length=100, blank=True, help_text="e.g. 'approved by email'."
     )
-    history = HistoricalRecords(m2m_fields=[authors])
+    history = ChangeHistory(m2m_fields=[authors])
 
     # The narrative sections and sign-offs in the order and wording of the council's template.
     SECTIONS = [
@@ -193,7 +203,7 @@ class BackgroundPaper(ExemptMixin):
     )
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     class Meta:
         ordering = ["cover", "position", "pk"]

@@ -1,16 +1,23 @@
 """Meetings and the items of business on their agendas."""
 
+import itertools
+import string
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from committees.models.bodies import Committee, Membership, MunicipalYear
 from committees.models.council import Venue
-from committees.models.mixins import ExemptMixin, VersionedMixin, exemption_constraints
+from committees.models.mixins import (
+    ChangeHistory,
+    ExemptMixin,
+    VersionedMixin,
+    exemption_constraints,
+)
 from committees.publication import latest_publication_date
 
 
@@ -95,7 +102,7 @@ class Meeting(VersionedMixin):
     published_on = models.DateField(
         null=True, blank=True, help_text="Date the agenda was published."
     )
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     objects = MeetingQuerySet.as_manager()
 
@@ -151,6 +158,13 @@ class Meeting(VersionedMixin):
         return year
 
 
+def appendix_letters():
+    """A, B, … Z, then AA, AB, …: the letters of an item's appendices, in order."""
+    for length in itertools.count(1):
+        for letters in itertools.product(string.ascii_uppercase, repeat=length):
+            yield "".join(letters)
+
+
 class AgendaItemQuerySet(models.QuerySet):
     def numbered(self):
         """Items in agenda order with `number` 1, 2, … computed from position.
@@ -188,7 +202,7 @@ class AgendaItem(ExemptMixin, VersionedMixin):
         default=False, help_text="The report will be published in a supplement."
     )
     verbal = models.BooleanField(default=False, help_text="Presented orally; no written report.")
-    history = HistoricalRecords()
+    history = ChangeHistory()
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -215,3 +229,15 @@ class AgendaItem(ExemptMixin, VersionedMixin):
         Reads `documents` through any prefetch: prefetch them when asking of many items.
         """
         return not (self.standing_text or self.to_follow or self.verbal or self.documents.all())
+
+    def lettered_documents(self):
+        """[(document, appendix letter), …] in order; the letter is "" but for an appendix.
+
+        Appendices are lettered A, B, … in the order they follow the report, as the pack and the
+        report's cover sheet letter them. Reads `documents` through any prefetch.
+        """
+        letters = appendix_letters()
+        return [
+            (document, next(letters) if document.kind == document.Kind.APPENDIX else "")
+            for document in self.documents.all()
+        ]

@@ -1,10 +1,12 @@
 """What agenda items, documents and background papers share: Part I / Part II status with its
-Schedule 12A paragraph, and the version counter that refuses a silent overwrite."""
+Schedule 12A paragraph, the version counter that refuses a silent overwrite, and the history of
+their changes."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from committees import exemption
 
@@ -72,3 +74,28 @@ class VersionedMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ChangeHistory(HistoricalRecords):
+    """django-simple-history's records, less the record of a save that changed nothing but the
+    version counter (a report saved as it was, a cover sheet saved with its report).
+
+    So every record of a change says what changed, and a record made after a publication means
+    that the draft differs from what was published (committees.drafts).
+    """
+
+    UNCOMPARED = frozenset({"version"})
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        if not created and not kwargs.get("raw", False) and self.unchanged(instance):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+    def unchanged(self, instance):
+        """`instance` holds what its latest record holds, the version counter aside."""
+        latest = getattr(instance, self.manager_name).first()
+        return latest is not None and all(
+            getattr(instance, field.attname) == getattr(latest, field.attname)
+            for field in self.fields_included(instance)
+            if field.attname not in self.UNCOMPARED
+        )

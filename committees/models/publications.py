@@ -124,6 +124,9 @@ class PublishedFile(models.Model):
     # which still shows it, stays live.
     document_pk = models.PositiveBigIntegerField(db_index=True)
     title = models.CharField(max_length=300)
+    appendix_ref = models.CharField(
+        max_length=4, blank=True, help_text="The appendix letter it was published under."
+    )
     exempt = models.BooleanField(
         help_text="The document or its item was exempt (Part II) when published."
     )

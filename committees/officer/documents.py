@@ -6,7 +6,6 @@ Officers edit every document; a report author edits only the documents whose cov
 them, and cannot add or remove documents.
 """
 
-import string
 from contextlib import suppress
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from committees import roles
 from committees.access import officer_required, staff_required
+from committees.downloads import document_filename
 from committees.models import AgendaItem, BackgroundPaper, Council, CoverSheet, Document
 from committees.officer.forms import (
     BackgroundPaperFormSet,
@@ -53,7 +53,10 @@ def document_add(request, pk, kind):
     if kind not in Document.Kind.values:
         raise Http404
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__committee"), pk=pk)
-    document = Document(item=item, kind=kind)
+    # A paper of an exempt item is exempt for the same reason, unless the officer decides not.
+    document = Document(
+        item=item, kind=kind, exempt=item.exempt, exempt_paragraph=item.exempt_paragraph
+    )
     if kind == Document.Kind.GENERATED:
         # First which kind, of those the installed apps provide (?generator=, kept in the
         # address when the document's form is sent); then the document's own form.
@@ -117,15 +120,8 @@ def document_editor(request, document):
         # Unknown, the page says so: the title can still be changed, or the document removed.
         with suppress(registry.UnknownGenerator):
             generator = registry.for_document(document)
-    appendices = []
-    if is_report and not is_new:
-        appendices = list(
-            zip(
-                string.ascii_uppercase,
-                item.documents.filter(kind=Document.Kind.APPENDIX).defer("body"),
-                strict=False,
-            )
-        )
+    lettered = [] if is_new else lettered_documents(item)
+    own_letter = next((letter for entry, letter in lettered if entry.pk == document.pk), "")
     return render(
         request,
         "officer/document_form.html",
@@ -138,11 +134,25 @@ def document_editor(request, document):
             "cover_form": cover_form,
             "papers": papers,
             "errors": error_summary(form, cover_form, papers),
-            "appendices": appendices,
+            "appendix_ref": own_letter,
+            "appendices": [(letter, entry) for entry, letter in lettered if letter and is_report],
+            "published": item.meeting.publications.newest(),
             "generator": generator,
             "user_is_officer": user_is_officer,
         },
     )
+
+
+def lettered_documents(item):
+    """The item's documents, without their text, each with its appendix letter."""
+    prefetch_related_objects([item], Prefetch("documents", queryset=Document.objects.defer("body")))
+    return item.lettered_documents()
+
+
+def appendix_ref(document):
+    """The document's appendix letter ("" if it is not an appendix), as the pack gives it."""
+    letters = {entry.pk: letter for entry, letter in lettered_documents(document.item)}
+    return letters[document.pk]
 
 
 def save_document(request, form, cover_form, papers, *, is_new):
@@ -243,7 +253,9 @@ def document_history(request, pk):
     changes = history_changes(
         [
             *document.history.select_related("history_user"),
-            *CoverSheet.history.filter(document_id=document.pk).select_related("history_user"),
+            *CoverSheet.history.filter(document_id=document.pk).select_related(
+                "history_user", "document"
+            ),
             *BackgroundPaper.history.filter(cover_id=document.pk).select_related("history_user"),
         ]
     )
@@ -263,7 +275,7 @@ def document_upload(request, pk):
         raise Http404("This document has no uploaded file.")
     response = FileResponse(
         document.upload.open("rb"),
-        filename=f"{document.title} (draft).pdf",
+        filename=document_filename(document.title, appendix_ref(document), draft=True),
         content_type="application/pdf",
     )
     add_never_cache_headers(response)

@@ -10,10 +10,19 @@ from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from committees import roles
+from committees import exemption, roles
 from committees.access import officer_required, staff_required
 from committees.confidentiality import confidentiality_changes
-from committees.models import AgendaItem, Committee, Document, Meeting, PublicationJob
+from committees.drafts import changes_since_publication
+from committees.models import (
+    AgendaItem,
+    BackgroundPaper,
+    Committee,
+    CoverSheet,
+    Document,
+    Meeting,
+    PublicationJob,
+)
 from committees.officer.forms import (
     AgendaItemForm,
     CommitteeChoiceForm,
@@ -65,9 +74,11 @@ def dashboard(request):
             .with_agenda_readiness()
             .exclude(status=Meeting.Status.CANCELLED)[:DASHBOARD_MEETINGS]
         )
+        draft_changes = changes_since_publication([m for m in meetings if m.is_published])
         for meeting in meetings:
             meeting.days_left = (meeting.publication_deadline - today).days
             meeting.countdown = countdown(meeting, meeting.days_left)
+            meeting.draft_changes = draft_changes.get(meeting.pk)
     my_documents = Document.objects.filter(cover__authors__user=request.user).select_related(
         "item__meeting__committee"
     )
@@ -117,7 +128,7 @@ def editable_meeting(pk):
 def meeting_agenda(request, pk):
     """The agenda editor: the numbered items, their documents, and every action on them."""
     meeting = editable_meeting(pk)
-    items = (
+    items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .numbered()
         .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
@@ -128,6 +139,11 @@ def meeting_agenda(request, pk):
         {
             "meeting": meeting,
             "items": items,
+            "exclusion": exemption.exclusion(
+                (item.number, item.exempt_paragraph) for item in items if item.exempt
+            ),
+            "numbered_last": exemption.NUMBERED_LAST,
+            "draft_changes": changes_since_publication([meeting]).get(meeting.pk),
             "publications": meeting.publications.for_public(),
             "today": timezone.localdate(),
             "deletable": agenda_services.meeting_deletable(meeting),
@@ -421,6 +437,13 @@ def meeting_history(request, pk):
         *meeting.history.select_related("history_user"),
         *AgendaItem.history.filter(meeting_id=meeting.pk).select_related("history_user"),
         *Document.history.filter(item__meeting_id=meeting.pk).select_related("history_user"),
+        # What report authors edit most: their cover sheets and background papers.
+        *CoverSheet.history.filter(document__item__meeting_id=meeting.pk).select_related(
+            "history_user", "document"
+        ),
+        *BackgroundPaper.history.filter(
+            cover__document__item__meeting_id=meeting.pk
+        ).select_related("history_user"),
     ]
     return render(
         request, "officer/history.html", {"meeting": meeting, "changes": history_changes(records)}

@@ -5,12 +5,13 @@ here, before any template sees them, by a withheld marker with the Schedule 12A 
 exempt background papers are left out of the list.
 """
 
-import string
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
+from committees import exemption
 from committees.models import (
     AgendaItem,
     BackgroundPaper,
@@ -72,6 +73,13 @@ class Pack:
     members: list[Membership]
     items: list[PackItem]
     restricted: bool
+
+    @cached_property
+    def exclusion(self):
+        """The resolution to exclude the press and public, printed before the exempt items."""
+        return exemption.exclusion(
+            (entry.number, entry.item.exempt_paragraph) for entry in self.items if entry.item.exempt
+        )
 
     @property
     def members_sentence(self):
@@ -144,15 +152,14 @@ def pack_documents(item, *, meeting, restricted):
     A generated document whose generator no installed app provides raises UnknownGenerator,
     naming it: a pack never shows it blank.
     """
-    letters = iter(string.ascii_uppercase)
     documents = []
-    for document in item.documents.all():
+    for document, letter in item.lettered_documents():
         entry = PackDocument(
             title=document.title,
             kind=document.kind,
             anchor=f"document-{document.pk}",
             exempt_paragraph=document.exempt_paragraph,
-            appendix_ref=next(letters) if document.kind == Document.Kind.APPENDIX else "",
+            appendix_ref=letter,
         )
         if not document.exempt or restricted:
             entry.document = document

@@ -98,6 +98,7 @@ class FrozenUpload:
 
     document_pk: int
     title: str
+    appendix_ref: str
     exempt: bool
     data: bytes
 
@@ -251,6 +252,7 @@ def _frozen_uploads(source):
                 yield FrozenUpload(
                     document_pk=part.document.pk,
                     title=part.title,
+                    appendix_ref=part.appendix_ref,
                     exempt=part.document.exempt or entry.item.exempt,
                     data=data[part.anchor],
                 )

@@ -73,6 +73,7 @@ def document_update(
     claim_version(document, expected_version=expected_version)
     if remove_upload and upload is None:
         document.upload = ""
+        document.upload_name = ""
         document.upload_pages = None
     apply_upload(document, upload)
     with discard_new_file_on_error(document):
@@ -105,11 +106,15 @@ def apply_upload(document: Document, upload: CheckedUpload | None) -> None:
     if upload.kind == DOCX:
         document.body = upload.html
         document.upload = ""
+        document.upload_name = ""
         document.upload_pages = None
     elif upload.kind == PDF:
         if document.kind != Document.Kind.APPENDIX:
             raise ValidationError({"upload": "Only an appendix can be a PDF."})
         document.upload = upload.as_file()
+        # Storage may rename the file (a date folder, a suffix against clashes); officers know
+        # it by the name it had on their computer.
+        document.upload_name = upload.name
         document.upload_pages = upload.pages
         document.body = ""
 

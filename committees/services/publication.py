@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from committees import publication as rules
 from committees import stored
@@ -340,6 +341,7 @@ def _publish(job, progress, created) -> Publication:
                 publication=publication,
                 document_pk=upload.document_pk,
                 title=upload.title,
+                appendix_ref=upload.appendix_ref,
                 exempt=upload.exempt,
                 file=file,
             )
@@ -347,10 +349,23 @@ def _publish(job, progress, created) -> Publication:
         )
         if carried:
             publication.items.set(carried)
-            AgendaItem.objects.filter(pk__in=[item.pk for item in carried]).update(to_follow=False)
+            released = list(AgendaItem.objects.filter(pk__in=[item.pk for item in carried]))
+            for item in released:
+                item.to_follow = False
+            # In the agenda's history, as the publishing officer's, like any other change; the
+            # reason tells committees.drafts that the publication made it.
+            bulk_update_with_history(
+                released,
+                AgendaItem,
+                ["to_follow"],
+                default_user=job.requested_by,
+                default_change_reason=publication.get_kind_display(),
+            )
         if meeting.status == Meeting.Status.SCHEDULED:  # a held meeting stays held
             meeting.status = Meeting.Status.AGENDA_PUBLISHED
         meeting.published_on = meeting.published_on or job.published_on
+        meeting._history_user = job.requested_by
+        meeting._change_reason = publication.get_kind_display()
         meeting.save(update_fields=["status", "published_on"])
     logger.info(
         "Published %s: %d public and %d restricted pages in %.1f s",

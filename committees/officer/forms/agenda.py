@@ -15,6 +15,8 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        exempt = self.fields["exempt"]
+        exempt.help_text = f"{exempt.help_text} {exemption.NUMBERED_LAST}"
         self.fields["exempt_paragraph"] = exemption.paragraph_field()
         self.fields["title"].error_messages["required"] = "Enter the title of the item"
 
