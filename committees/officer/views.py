@@ -95,9 +95,7 @@ def meeting_create(request):
     starts from the committee's usual venue and start time."""
     chooser = CommitteeChoiceForm(request.GET if "committee" in request.GET else None)
     if not chooser.is_valid():
-        return render(
-            request, "officer/meeting_committee.html", {"form": chooser, "chooser": chooser}
-        )
+        return render(request, "officer/meeting_committee.html", {"form": chooser})
     committee = chooser.cleaned_data["committee"]
     form = MeetingForm(
         request.POST or None,
