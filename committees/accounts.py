@@ -2,19 +2,36 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse
 
 from committees import roles
+from committees.officer.forms.base import GovukFormMixin
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    """Django's sign-in form with GOV.UK inputs and messages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["username"].widget.attrs["spellcheck"] = "false"
+        self.fields["password"].error_messages["required"] = "Enter your password"
 
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
+        """Where each role starts: officers and authors at their dashboard, councillors at
+        the meetings of their committees."""
         user = self.request.user
         if roles.is_staff_member(user):
             return reverse("officer:dashboard")
+        if roles.is_councillor(user):
+            return reverse("committees:my_meetings")
         return super().get_default_redirect_url()
 
 

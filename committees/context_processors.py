@@ -10,4 +10,6 @@ def council(request):
         "council": request._council,
         "user_is_officer": roles.is_officer(request.user),
         "user_is_staff_member": roles.is_staff_member(request.user),
+        "user_is_councillor": roles.is_councillor(request.user),
+        "user_role": roles.role_label(request.user),
     }

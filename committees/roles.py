@@ -1,6 +1,6 @@
 """Who may do what. Groups are the roles; a user's group names are read once per request."""
 
-from committees.models import Membership
+from committees.models import Meeting
 
 OFFICERS = "Democratic services officers"
 AUTHORS = "Report authors"
@@ -24,9 +24,24 @@ def is_author(user):
     return AUTHORS in group_names(user)
 
 
+def is_councillor(user):
+    return COUNCILLORS in group_names(user)
+
+
 def is_staff_member(user):
     """Officers and report authors: those with a dashboard."""
     return is_officer(user) or is_author(user)
+
+
+def role_label(user):
+    """What the header calls the signed-in user: their role that opens the most."""
+    if is_officer(user):
+        return "Democratic services officer"
+    if is_author(user):
+        return "Report author"
+    if is_councillor(user):
+        return "Councillor"
+    return ""
 
 
 def can_edit_document(user, document):
@@ -42,10 +57,6 @@ def can_read_restricted(user, meeting):
     """Officers, and councillors who sit on the meeting's committee, read exempt papers."""
     if is_officer(user):
         return True
-    if COUNCILLORS not in group_names(user):
+    if not is_councillor(user):
         return False
-    return (
-        Membership.objects.filter(committee=meeting.committee_id, councillor__user=user)
-        .current_on(meeting.date)
-        .exists()
-    )
+    return Meeting.objects.filter(pk=meeting.pk).sat_on_by(user).exists()

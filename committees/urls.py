@@ -6,6 +6,7 @@ app_name = "committees"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("my-meetings/", views.my_meetings, name="my_meetings"),
     path("committees/", views.CommitteeListView.as_view(), name="committee_list"),
     path("committees/<slug:slug>/", views.CommitteeDetailView.as_view(), name="committee"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),

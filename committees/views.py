@@ -4,6 +4,7 @@ import calendar
 import datetime
 from itertools import groupby, takewhile
 
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
 from committees import exemption, roles, stored
-from committees.access import require
+from committees.access import require, role_required
 from committees.downloads import document_filename
 from committees.models import Committee, Councillor, Meeting, Membership, Publication, PublishedFile
 from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_response
@@ -37,6 +38,21 @@ def home(request):
             ],
         },
     )
+
+
+@role_required(roles.is_councillor)
+def my_meetings(request):
+    """A councillor's upcoming meetings: those of the committees they sit on, with the agenda
+    packs as last published, the restricted pack among them (they sit on the committee)."""
+    meetings = (
+        Meeting.objects.upcoming()
+        .with_committee()
+        .sat_on_by(request.user)
+        .prefetch_related(
+            Prefetch("publications", Publication.objects.latest_first(), to_attr="versions")
+        )
+    )
+    return render(request, "committees/my_meetings.html", {"meetings": meetings})
 
 
 class CommitteeListView(ListView):

@@ -5,12 +5,12 @@ import string
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
-from committees.models.bodies import Committee, MunicipalYear
+from committees.models.bodies import Committee, Membership, MunicipalYear
 from committees.models.council import Venue
 from committees.models.mixins import (
     ChangeHistory,
@@ -46,6 +46,23 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_committee(self):
         return self.select_related("committee", "venue", "municipal_year")
+
+    def same_start_as(self, meeting):
+        """Other meetings of `meeting`'s committee that start when it does."""
+        return self.filter(committee=meeting.committee_id, starts_at=meeting.starts_at).exclude(
+            pk=meeting.pk
+        )
+
+    def sat_on_by(self, user):
+        """Meetings of the committees on which `user`'s councillor sits on the meeting's date:
+        those whose restricted pack they may read (`roles.can_read_restricted`)."""
+        return self.alias(day=TruncDate("starts_at")).filter(
+            Exists(
+                Membership.objects.filter(
+                    committee=OuterRef("committee_id"), councillor__user=user.pk
+                ).current_on(OuterRef("day"))
+            )
+        )
 
     def with_agenda_readiness(self):
         """Annotate the counts an officer's dashboard shows for each meeting: items that still

@@ -10,6 +10,7 @@ urlpatterns = [
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", views.meeting_agenda, name="meeting"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting_delete"),
     path(
         "meetings/<int:pk>/postpone/",
         views.meeting_status,

@@ -1,5 +1,6 @@
 """The democratic support officer's workspace: meetings, agendas and publication."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -24,10 +25,12 @@ from committees.models import (
 )
 from committees.officer.forms import (
     AgendaItemForm,
+    CommitteeChoiceForm,
     MeetingForm,
     MeetingStatusForm,
     PublishForm,
     StandingItemFormSet,
+    error_summary,
 )
 from committees.officer.history import history_changes
 from committees.packs.changes import publication_changes, withdrawn
@@ -91,20 +94,29 @@ def dashboard(request):
 
 @officer_required
 def meeting_create(request):
-    initial = {}
-    committee = Committee.objects.filter(slug=request.GET.get("committee")).first()
-    if committee:
-        initial = {
-            "committee": committee,
-            "venue": committee.default_venue,
-            "start_time": committee.default_start_time,
-        }
-    form = MeetingForm(request.POST or None, initial=initial)
+    """First the committee (?committee=<slug>, a GET form), then the meeting's form, which
+    starts from the committee's usual venue and start time."""
+    chooser = CommitteeChoiceForm(request.GET if "committee" in request.GET else None)
+    if not chooser.is_valid():
+        return render(request, "officer/meeting_committee.html", {"form": chooser})
+    committee = chooser.cleaned_data["committee"]
+    form = MeetingForm(
+        request.POST or None,
+        committee=committee,
+        initial={"venue": committee.default_venue, "start_time": committee.default_start_time},
+    )
     if request.method == "POST" and form.is_valid():
-        meeting = agenda_services.meeting_create(meeting=form.save(commit=False))
-        messages.success(request, f"Meeting created: {meeting}.")
-        return redirect("officer:meeting", meeting.pk)
-    return render(request, "officer/meeting_form.html", {"form": form})
+        try:
+            meeting = agenda_services.meeting_create(
+                meeting=form.save(commit=False),
+                allow_duplicate=form.cleaned_data.get("confirm_duplicate", False),
+            )
+        except agenda_services.DuplicateMeeting as duplicate:
+            form.refuse_duplicate(duplicate.existing)
+        else:
+            messages.success(request, f"Meeting created: {meeting}.")
+            return redirect("officer:meeting", meeting.pk)
+    return render(request, "officer/meeting_form.html", {"form": form, "committee": committee})
 
 
 def editable_meeting(pk):
@@ -138,6 +150,7 @@ def meeting_agenda(request, pk):
             "withdrawn": withdrawn(publications),
             "can_read_restricted": True,
             "today": timezone.localdate(),
+            "deletable": agenda_services.meeting_deletable(meeting),
         },
     )
 
@@ -163,18 +176,38 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=meeting)
 
     def save(version):
-        agenda_services.meeting_update(meeting=form.save(commit=False), expected_version=version)
+        agenda_services.meeting_update(
+            meeting=form.save(commit=False),
+            expected_version=version,
+            allow_duplicate=form.cleaned_data.get("confirm_duplicate", False),
+        )
 
-    if saved_unless_conflict(request, form, save):
+    try:
+        saved = saved_unless_conflict(request, form, save)
+    except agenda_services.DuplicateMeeting as duplicate:
+        form.refuse_duplicate(duplicate.existing)
+        saved = False
+    if saved:
         messages.success(request, "Meeting details saved.")
         return redirect("officer:meeting", meeting.pk)
-    return render(request, "officer/meeting_form.html", {"form": form, "meeting": meeting})
+    return render(
+        request,
+        "officer/meeting_form.html",
+        {"form": form, "meeting": meeting, "committee": meeting.committee},
+    )
+
+
+# What the officer does to a meeting, for the page's heading and button.
+STATUS_ACTIONS = {Meeting.Status.POSTPONED: "Postpone", Meeting.Status.CANCELLED: "Cancel"}
 
 
 @officer_required
 def meeting_status(request, pk, status):
     meeting = editable_meeting(pk)
-    form = MeetingStatusForm(request.POST or None, initial={"reason": meeting.status_reason})
+    status = Meeting.Status(status)
+    form = MeetingStatusForm(
+        request.POST or None, status=status, initial={"reason": meeting.status_reason}
+    )
     if request.method == "POST" and form.is_valid():
         agenda_services.meeting_set_status(
             meeting=meeting, status=status, reason=form.cleaned_data["reason"]
@@ -184,7 +217,36 @@ def meeting_status(request, pk, status):
     return render(
         request,
         "officer/meeting_status.html",
-        {"form": form, "meeting": meeting, "action": Meeting.Status(status).label},
+        {"form": form, "meeting": meeting, "action": STATUS_ACTIONS[status]},
+    )
+
+
+@officer_required
+def meeting_delete(request, pk):
+    """Delete a meeting that was never published, after confirmation."""
+    meeting = editable_meeting(pk)
+    deletable = agenda_services.meeting_deletable(meeting)
+    if request.method == "POST" and deletable:
+        try:
+            agenda_services.meeting_delete(
+                meeting=meeting, expected_version=int(request.POST.get("version", 0))
+            )
+        except (EditConflict, ValueError):
+            messages.error(
+                request,
+                "The meeting changed while you were looking at it, so it was not deleted. "
+                "Check it, then try again.",
+            )
+        except agenda_services.MeetingPublished as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"Meeting deleted: {meeting}.")
+            return redirect("officer:dashboard")
+        return redirect("officer:meeting", meeting.pk)
+    return render(
+        request,
+        "officer/meeting_delete.html",
+        {"meeting": meeting, "deletable": deletable, "items": meeting.items.count()},
     )
 
 
@@ -275,12 +337,56 @@ def item_move(request, pk):
     return redirect(f"{item.meeting.get_officer_url()}#item-{item.pk}")
 
 
+@dataclass
+class PublishSummary:
+    """What publishing would make public (or restrict), for the officer to check first."""
+
+    items: list
+    to_follow: list
+    exempt_items: list
+    reports: int
+    appendices: int
+    generated: int
+    exempt_documents: list  # [(item, document)] of documents exempt under a public item
+    supplement_items: list
+
+
+def publish_summary(meeting):
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .numbered()
+        .prefetch_related(Prefetch("documents", queryset=Document.objects.defer("body")))
+    )
+    documents = [(item, document) for item in items for document in item.documents.all()]
+    kinds = Counter(document.kind for _item, document in documents)
+    return PublishSummary(
+        items=items,
+        to_follow=[item for item in items if item.to_follow],
+        exempt_items=[item for item in items if item.exempt],
+        reports=kinds[Document.Kind.REPORT],
+        appendices=kinds[Document.Kind.APPENDIX],
+        generated=kinds[Document.Kind.GENERATED],
+        exempt_documents=[
+            (item, document) for item, document in documents if document.exempt and not item.exempt
+        ],
+        supplement_items=[item for item in items if item.to_follow and item.documents.all()],
+    )
+
+
 @officer_required
 def meeting_publish(request, pk):
     """Check the agenda, then hand publication to the worker and show its progress."""
     meeting = editable_meeting(pk)
     today = timezone.localdate()
-    form = PublishForm(request.POST or None)
+    late = is_late(meeting.date, today)
+    published_before = meeting.publications.exists()
+    form = PublishForm(
+        request.POST or None,
+        meeting=meeting,
+        on=today,
+        late=late,
+        published_before=published_before,
+    )
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -288,8 +394,8 @@ def meeting_publish(request, pk):
                 meeting=meeting,
                 by=request.user,
                 token=form.cleaned_data["token"],
-                reason_for_urgency=form.cleaned_data["reason_for_urgency"],
-                note=form.cleaned_data["note"],
+                reason_for_urgency=form.cleaned_data.get("reason_for_urgency", ""),
+                note=form.cleaned_data.get("note", ""),
                 supplement=request.POST.get("action") == "supplement",
             )
         except PublicationRefused as refusal:
@@ -302,6 +408,7 @@ def meeting_publish(request, pk):
         changes, changes_problem = unpublished_changes(meeting), None
     except PackRenderError as error:
         changes, changes_problem = None, str(error)
+    summary = publish_summary(meeting)
     return render(
         request,
         "officer/meeting_publish.html",
@@ -309,9 +416,10 @@ def meeting_publish(request, pk):
             "meeting": meeting,
             "form": form,
             "problems": problems,
-            "late": is_late(meeting.date, today),
-            "published_before": meeting.publications.exists(),
-            "has_to_follow": meeting.items.filter(to_follow=True).exists(),
+            "late": late,
+            "published_before": published_before,
+            "summary": summary,
+            "has_to_follow": bool(summary.to_follow),
             "under_way": meeting.publication_jobs.active().first(),
             "confidentiality_changes": confidentiality_changes(meeting),
             "changes": changes,
@@ -361,5 +469,7 @@ def standing_items(request, slug):
         messages.success(request, f"Standing items saved for {committee}.")
         return redirect("officer:standing_items", committee.slug)
     return render(
-        request, "officer/standing_items.html", {"committee": committee, "formset": formset}
+        request,
+        "officer/standing_items.html",
+        {"committee": committee, "formset": formset, "errors": error_summary(formset)},
     )

@@ -7,10 +7,30 @@ from committees.models import AgendaItem, Meeting
 from committees.services import claim_version
 
 
+class DuplicateMeeting(Exception):
+    """The committee already has a meeting starting then: most often the same meeting entered
+    twice, so it is saved only when the officer says it is meant (`allow_duplicate`)."""
+
+    def __init__(self, existing: Meeting):
+        self.existing = existing
+        super().__init__(f"{existing} already starts at that time.")
+
+
+class MeetingPublished(Exception):
+    """A meeting whose agenda has been published is a public record: cancel it instead."""
+
+
+def refuse_duplicate(meeting: Meeting, *, allow_duplicate: bool):
+    existing = Meeting.objects.same_start_as(meeting).first()
+    if existing is not None and not allow_duplicate:
+        raise DuplicateMeeting(existing)
+
+
 @transaction.atomic
-def meeting_create(*, meeting: Meeting) -> Meeting:
+def meeting_create(*, meeting: Meeting, allow_duplicate: bool = False) -> Meeting:
     """Save a new meeting with its committee's standing items, opening and closing the agenda."""
     meeting.full_clean()
+    refuse_duplicate(meeting, allow_duplicate=allow_duplicate)
     meeting.save()
     AgendaItem.objects.bulk_create(
         AgendaItem(
@@ -25,11 +45,35 @@ def meeting_create(*, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, expected_version: int) -> Meeting:
+def meeting_update(
+    *, meeting: Meeting, expected_version: int, allow_duplicate: bool = False
+) -> Meeting:
     claim_version(meeting, expected_version=expected_version)
     meeting.full_clean()
+    refuse_duplicate(meeting, allow_duplicate=allow_duplicate)
     meeting.save()
     return meeting
+
+
+def meeting_deletable(meeting: Meeting) -> bool:
+    """Only a meeting never published, nor being published, can be deleted: once the public
+    has seen its agenda it stays on record, cancelled if need be."""
+    return not (
+        meeting.is_published
+        or meeting.publications.exists()
+        or meeting.publication_jobs.active().exists()
+    )
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting, expected_version: int) -> None:
+    """Delete a meeting created by mistake, with its agenda. The history keeps a record of the
+    meeting, its items and documents, and who deleted them."""
+    # Claimed first: a confirmation page opened before the agenda changed deletes nothing.
+    claim_version(meeting, expected_version=expected_version)
+    if not meeting_deletable(meeting):
+        raise MeetingPublished(f"The agenda of {meeting} has been published: cancel it instead.")
+    meeting.delete()
 
 
 @transaction.atomic

@@ -11,13 +11,14 @@ from committees.officer.forms.documents import (
     GeneratorChoiceForm,
     kept_and_removed_papers,
 )
-from committees.officer.forms.meetings import MeetingForm, MeetingStatusForm
+from committees.officer.forms.meetings import CommitteeChoiceForm, MeetingForm, MeetingStatusForm
 from committees.officer.forms.publication import PublishForm
 
 __all__ = [
     "AgendaItemForm",
     "BackgroundPaperForm",
     "BackgroundPaperFormSet",
+    "CommitteeChoiceForm",
     "CoverSheetForm",
     "DocumentForm",
     "GeneratorChoiceForm",

@@ -4,7 +4,7 @@ from django import forms
 
 from committees import exemption
 from committees.models import AgendaItem, Committee, StandingItem
-from committees.officer.forms.base import VersionedFormMixin
+from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin
 
 
 class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
@@ -18,11 +18,28 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
         exempt = self.fields["exempt"]
         exempt.help_text = f"{exempt.help_text} {exemption.NUMBERED_LAST}"
         self.fields["exempt_paragraph"] = exemption.paragraph_field()
+        self.fields["title"].error_messages["required"] = "Enter the title of the item"
+
+
+class StandingItemForm(GovukFormMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].error_messages["required"] = "Enter the title of the standing item"
+
+
+class BaseStandingItemFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this standing item"
+            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
 
 
 StandingItemFormSet = forms.inlineformset_factory(
     Committee,
     StandingItem,
+    form=StandingItemForm,
+    formset=BaseStandingItemFormSet,
     fields=["title", "standing_text", "at_end", "position"],
     extra=2,
     can_delete=True,

@@ -2,6 +2,8 @@
 started from, and the GOV.UK error summary across several forms on one page."""
 
 from django import forms
+from django.forms.fields import Field
+from django.forms.utils import pretty_name
 
 WIDGET_CLASSES = {
     "text": "govuk-input",
@@ -19,30 +21,51 @@ WIDGET_CLASSES = {
     "selectmultiple": "govuk-select",
 }
 
+# Django's own wording, which the Design System words otherwise.
+EMPTY_LABEL = "---------"
+REQUIRED = Field.default_error_messages["required"]
+
 
 class GovukFormMixin:
-    """Adds GOV.UK classes to widgets, and the error modifier to fields that have errors."""
+    """Adds GOV.UK classes to widgets, the Design System's wording where Django has its own
+    ("Select a committee", not "---------"; "Enter the title", not "This field is required."),
+    and the error modifier and error message's id to fields that have errors."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            self.style(field)
+        for name, field in self.fields.items():
+            self.style(field, name)
 
     @staticmethod
-    def style(field):
-        """Give `field`'s widget its GOV.UK class (for a field added after __init__)."""
-        widget_type = field.widget.__class__.__name__.lower().replace("input", "")
-        widget_type = getattr(field.widget, "input_type", None) or widget_type
-        css = WIDGET_CLASSES.get(widget_type, "")
+    def style(field, name=""):
+        """Give `field`'s widget its GOV.UK class and `field` the Design System's wording (for
+        a field added after __init__ too)."""
+        widget = field.widget
+        widget_type = widget.__class__.__name__.lower().replace("input", "")
+        css = WIDGET_CLASSES.get(widget_type) or WIDGET_CLASSES.get(
+            getattr(widget, "input_type", None) or widget_type, ""
+        )
         if css:
-            field.widget.attrs["class"] = css
+            widget.attrs["class"] = css
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label == EMPTY_LABEL:
+            noun = field.queryset.model._meta.verbose_name
+            field.empty_label = f"Select {'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+        label = str(field.label or pretty_name(name))
+        if label and field.error_messages.get("required") == REQUIRED:
+            verb = "Select" if isinstance(field, forms.ChoiceField) else "Enter"
+            field.error_messages["required"] = f"{verb} the {label[0].lower()}{label[1:]}"
 
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
-            if name in self.fields and "class" in self.fields[name].widget.attrs:
-                widget = self.fields[name].widget
+            if name not in self.fields:
+                continue
+            widget, bound = self.fields[name].widget, self[name]
+            if "class" in widget.attrs:
                 widget.attrs["class"] += f" {widget.attrs['class'].split()[0]}--error"
+            # The Design System links an input to its error message as to its hint.
+            described_by = [f"{bound.auto_id}_helptext"] if bound.help_text else []
+            widget.attrs["aria-describedby"] = " ".join([*described_by, f"{bound.auto_id}_error"])
 
 
 class VersionedFormMixin(GovukFormMixin):

@@ -13,6 +13,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 from committees import exemption
 from committees.models import BackgroundPaper, Councillor, CoverSheet, Document, Officer
 from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin
+from committees.officer.forms.fields import DateField
 from committees.packs import registry
 from committees.uploads import DOCX, PDF, check_upload, size_limit_label
 
@@ -162,7 +163,7 @@ class DocumentForm(VersionedFormMixin, forms.ModelForm):
             self.initial["title"] = generator.label
         if generator.record_field is not None:
             field = self.fields["generator_record"] = generator.record_field()
-            self.style(field)
+            self.style(field, "generator_record")
             self.initial["generator_record"] = self.instance.generator_record
 
     def clean_generator_record(self):
@@ -282,8 +283,8 @@ class CoverSheetForm(GovukFormMixin, forms.ModelForm):
             "the month two monitoring position. Reason: ...'.",
             "other_implications": "For example health and safety, risk management, child "
             "poverty, equalities.",
-            "director_agreed_on": "For example, 08/07/2019.",
-            "cabinet_member_approved_on": "For example, 08/07/2019.",
+            "director_agreed_on": "For example, 8 7 2019",
+            "cabinet_member_approved_on": "For example, 8 7 2019",
             "cabinet_member_approval_note": "For example, 'approved by email'.",
         }
         widgets = {
@@ -295,11 +296,8 @@ class CoverSheetForm(GovukFormMixin, forms.ModelForm):
             "financial_implications": forms.Textarea(attrs={"rows": 3}),
             "carbon_implications": forms.Textarea(attrs={"rows": 2}),
             "other_implications": forms.Textarea(attrs={"rows": 3}),
-            "director_agreed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "cabinet_member_approved_on": forms.DateInput(
-                attrs={"type": "date"}, format="%Y-%m-%d"
-            ),
         }
+        field_classes = {"director_agreed_on": DateField, "cabinet_member_approved_on": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -59,7 +59,7 @@ def test_values_are_shown_as_the_portal_writes_them(client, demo):
         form_values(
             client.get(edit),
             key_decision="on",
-            director_agreed_on="2019-07-09",
+            director_agreed_on_day="9",
             exempt="True",
             exempt_paragraph="3",
         ),

@@ -89,10 +89,11 @@ def test_new_meeting_starts_with_the_committees_standing_items(officer_client):
     committee = Committee.objects.get(slug=PFCF_SLUG)
     day = timezone.localdate() + dt.timedelta(days=60)
     response = officer_client.post(
-        reverse("officer:meeting_create"),
+        f"{reverse('officer:meeting_create')}?committee={committee.slug}",
         {
-            "committee": committee.pk,
-            "date": day.isoformat(),
+            "date_day": day.day,
+            "date_month": day.month,
+            "date_year": day.year,
             "start_time": "14:00",
             "venue": committee.default_venue_id,
             "version": 1,
@@ -113,8 +114,8 @@ def test_new_meeting_starts_with_the_committees_standing_items(officer_client):
 def test_meeting_outside_any_municipal_year_is_refused_at_the_date(officer_client):
     committee = Committee.objects.get(slug=PFCF_SLUG)
     response = officer_client.post(
-        reverse("officer:meeting_create"),
-        {"committee": committee.pk, "date": "1990-01-10", "start_time": "14:00", "version": 1},
+        f"{reverse('officer:meeting_create')}?committee={committee.slug}",
+        {"date_day": 10, "date_month": 1, "date_year": 1990, "start_time": "14:00", "version": 1},
     )
     assert response.status_code == 200
     assert "No municipal year covers 10 January 1990" in text(response)
