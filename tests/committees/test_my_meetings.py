@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from committees import roles
 from committees.models import Meeting
-from tests.support.users import make_user
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     MembershipFactory,
     PublicationFactory,
 )
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

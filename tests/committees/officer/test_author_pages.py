@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from committees import roles
-from tests.support.users import make_user
 from tests.factories import CoverSheetFactory, OfficerFactory
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from committees import roles
 from committees.models import AgendaItem, CoverSheet
 from committees.officer.forms import AgendaItemForm, CoverSheetForm, MeetingForm, error_summary
 from committees.officer.forms.meetings import CommitteeChoiceForm
-from tests.support.users import make_user
 from tests.factories import CommitteeFactory, MeetingFactory, municipal_year_covering
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

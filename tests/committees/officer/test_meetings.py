@@ -13,7 +13,6 @@ from committees import roles
 from committees.models import AgendaItem, Document, Meeting
 from committees.services import agenda as agenda_services
 from committees.services.publication import publication_request
-from tests.support.users import make_user
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -22,6 +21,7 @@ from tests.factories import (
     PublicationFactory,
     municipal_year_covering,
 )
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from committees import roles
 from committees.models import Document, PublicationJob
-from tests.support.users import make_user
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory, PublicationFactory
+from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
 
