@@ -1,5 +1,6 @@
 # make run   - install everything, load the demo data (SQLite) and serve http://127.0.0.1:8000/
-# make test  - install everything (Python, npm, Chromium) and run the whole test suite
+# make test  - install everything (Python, npm, Chromium) and run the whole test suite, one
+#              pytest-xdist worker a processor core
 # make lint  - ruff, and the import contracts (committees never imports the apps plugged into it)
 #
 # Stamp files (.venv/.installed, node_modules/.installed, static/build/.built) keep repeated runs
@@ -74,7 +75,7 @@ run: venv assets fonts var/secret_key
 	$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
 
 test: venv assets chromium
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # Ruff, then the import contracts of pyproject.toml ([tool.importlinter]).
 lint: venv
