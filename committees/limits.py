@@ -2,7 +2,9 @@
 
 `run_limited(func, *args, memory_bytes, cpu_seconds, wall_seconds)` calls `func` in a forked
 child process that sets its own `resource` limits first, and hands back its result or its
-exception. A child past a limit is stopped and `LimitExceeded` raised in the caller: the
+exception. The parent also watches the child's private memory (Linux's smaps_rollup) every
+fifth of a second, which counts what the child allocates and copies, however the heap it
+inherited is laid out. A child past a limit is stopped and `LimitExceeded` raised in the caller: the
 process that serves the site (or runs the task) is never the one that runs out.
 
 The child is a fork, so `func` and its arguments need not be picklable; only the result and
@@ -19,8 +21,9 @@ import signal
 import time
 import traceback
 
-# How often the parent calls `on_wait` while the child works.
+# How often the parent calls `on_wait` while the child works, and looks at its memory.
 WAIT_SECONDS = 5
+MEMORY_CHECK_SECONDS = 0.2
 
 
 class LimitExceeded(Exception):
@@ -70,15 +73,22 @@ def run_limited(func, *args, memory_bytes, cpu_seconds, wall_seconds, on_wait=No
     deadline = time.monotonic() + wall_seconds
     child.start()
     sender.close()  # the child holds the only writing end: its death is end-of-file here
+    waited = time.monotonic()
     try:
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise LimitExceeded("time", wall_seconds)
-            if receiver.poll(min(remaining, WAIT_SECONDS)):
+            if receiver.poll(min(remaining, MEMORY_CHECK_SECONDS, WAIT_SECONDS)):
                 break
-            if on_wait is not None:
+            # The child's own memory: what it allocated and the parent's pages it wrote to
+            # (copied on write). Its address-space limit alone is loose, as the child may reuse
+            # memory the parent freed but still holds.
+            if (_private_bytes(child.pid) or 0) > memory_bytes:
+                raise LimitExceeded("memory", memory_bytes)
+            if on_wait is not None and time.monotonic() - waited >= WAIT_SECONDS:
                 on_wait()
+                waited = time.monotonic()
         try:
             outcome, value = receiver.recv()
         except EOFError:  # the child died without a word
@@ -108,7 +118,8 @@ def _child(sender, func, args, kwargs, memory_bytes, cpu_seconds):
     # SIGXCPU at the soft limit ends the process; SIGKILL a second later if something caught it.
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     # The fork starts with the parent's whole address space (its libraries, its threads'
-    # stacks and arenas), so the limit is on what the work adds to it.
+    # stacks and arenas), so the limit is on what the work adds to it. A backstop: the parent
+    # also watches the child's private memory, which this cannot see.
     limit = _address_space() + memory_bytes
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -126,6 +137,19 @@ def _child(sender, func, args, kwargs, memory_bytes, cpu_seconds):
     except Exception as error:  # a result or an exception that cannot be pickled
         unpicklable = outcome[1] if outcome[0] == "error" else error
         sender.send(("error", RuntimeError(f"{type(unpicklable).__name__}: {unpicklable}")))
+
+
+def _private_bytes(pid: int) -> int | None:
+    """Memory that belongs to process `pid` alone, in bytes (Linux /proc; None elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return sum(
+                int(line.split()[1]) * 1024
+                for line in rollup
+                if line.startswith(("Private_Clean:", "Private_Dirty:"))
+            )
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _address_space() -> int:
