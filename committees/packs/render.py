@@ -278,7 +278,7 @@ def render_pack_files(
         meeting = copy.copy(meeting)
         meeting.published_on = published_on
     on_stage = on_stage or (lambda stage, pages: None)
-    sheet = None
+    sheet = restricted_sheet = None
     if supplement is not None:
         sheet = Supplement(
             number=supplement.number,
@@ -290,21 +290,21 @@ def render_pack_files(
             sheet, first_page=first_page_after(supplement.restricted_after_page)
         )
 
-    public = pack_source(meeting, restricted=False, released=released)
-    public_pdf = render_source(public, on_wait=on_wait)
-    if sheet is not None:
-        public_supplement = render_source(
-            pack_source(meeting, restricted=False, released=released, supplement=sheet),
-            on_wait=on_wait,
-        )
+    def render(restricted, sheet):
+        """The complete pack and, for a supplement, the supplement's own pack."""
+        source = pack_source(meeting, restricted=restricted, released=released)
+        pdf = render_source(source, on_wait=on_wait)
+        own = None
+        if sheet is not None:
+            own = render_source(
+                pack_source(meeting, restricted=restricted, released=released, supplement=sheet),
+                on_wait=on_wait,
+            )
+        return source, pdf, own
+
+    public, public_pdf, public_supplement = render(False, sheet)
     on_stage("rendering_restricted", public_pdf.page_count)
-    restricted = pack_source(meeting, restricted=True, released=released)
-    restricted_pdf = render_source(restricted, on_wait=on_wait)
-    if sheet is not None:
-        restricted_supplement = render_source(
-            pack_source(meeting, restricted=True, released=released, supplement=restricted_sheet),
-            on_wait=on_wait,
-        )
+    restricted, restricted_pdf, restricted_supplement = render(True, restricted_sheet)
     on_stage("storing", restricted_pdf.page_count)
     return PackFiles(
         public_pdf=public_pdf.data,

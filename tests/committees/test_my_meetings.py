@@ -2,7 +2,6 @@
 packs, the restricted one among them; nobody else's, and nothing exempt on the page itself."""
 
 import datetime as dt
-import html
 
 import pytest
 from django.urls import reverse
@@ -18,6 +17,7 @@ from tests.factories import (
     MembershipFactory,
     PublicationFactory,
 )
+from tests.support.pages import collapsed_text as text
 from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
@@ -48,10 +48,6 @@ def councillor_client(client, councillor):
 
 def their_committee(councillor):
     return councillor.councillor.memberships.get().committee
-
-
-def text(response):
-    return " ".join(html.unescape(response.content.decode()).split())
 
 
 def test_a_councillor_lands_on_my_meetings_after_signing_in(client, councillor):

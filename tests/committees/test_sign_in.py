@@ -1,19 +1,15 @@
 """Signing in, GOV.UK style, and the header that then says who is signed in."""
 
-import html
 import re
 
 import pytest
 from django.urls import reverse
 
 from committees import roles
+from tests.support.pages import collapsed_text as text
 from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return " ".join(html.unescape(response.content.decode()).split())
 
 
 def test_the_sign_in_inputs_are_govuk_inputs(client):

@@ -1,6 +1,7 @@
 """Reading a page as a person or their browser would: its text, and the forms it would post."""
 
 import html
+import re
 from html.parser import HTMLParser
 
 
@@ -66,3 +67,13 @@ def form_values(response, **changes):
     data.pop("csrfmiddlewaretoken", None)
     data.update(changes)
     return data
+
+
+def collapsed_text(response):
+    """`text`, with runs of white space collapsed to one space, as the page reads aloud."""
+    return " ".join(text(response).split())
+
+
+def visible_text(response):
+    """The words on the page, tags dropped and white space collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())

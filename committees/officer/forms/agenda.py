@@ -4,7 +4,7 @@ from django import forms
 
 from committees import exemption
 from committees.models import AgendaItem, Committee, StandingItem
-from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin
+from committees.officer.forms.base import GovukFormMixin, GovukInlineFormSet, VersionedFormMixin
 
 
 class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
@@ -27,12 +27,8 @@ class StandingItemForm(GovukFormMixin, forms.ModelForm):
         self.fields["title"].error_messages["required"] = "Enter the title of the standing item"
 
 
-class BaseStandingItemFormSet(forms.BaseInlineFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Remove this standing item"
-            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
+class BaseStandingItemFormSet(GovukInlineFormSet):
+    delete_label = "Remove this standing item"
 
 
 StandingItemFormSet = forms.inlineformset_factory(

@@ -88,6 +88,18 @@ class VersionedFormMixin(GovukFormMixin):
         self.data[self.add_prefix("version")] = str(record.version)
 
 
+class GovukInlineFormSet(forms.BaseInlineFormSet):
+    """An inline formset whose "remove" boxes are GOV.UK checkboxes saying what they remove."""
+
+    delete_label = "Remove"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = self.delete_label
+            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
+
+
 def error_summary(*forms_and_formsets):
     """[(href, message), ...] for the GOV.UK error summary across several forms."""
     errors = []

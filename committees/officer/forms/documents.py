@@ -12,7 +12,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 
 from committees import exemption
 from committees.models import BackgroundPaper, Councillor, CoverSheet, Document, Officer
-from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin
+from committees.officer.forms.base import GovukFormMixin, GovukInlineFormSet, VersionedFormMixin
 from committees.officer.forms.fields import DateField
 from committees.packs import registry
 from committees.uploads import DOCX, PDF, check_upload, size_limit_label
@@ -348,12 +348,8 @@ class BackgroundPaperForm(GovukFormMixin, forms.ModelForm):
         return cleaned
 
 
-class BaseBackgroundPaperFormSet(forms.BaseInlineFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Remove this background paper"
-            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
+class BaseBackgroundPaperFormSet(GovukInlineFormSet):
+    delete_label = "Remove this background paper"
 
 
 BackgroundPaperFormSet = forms.inlineformset_factory(

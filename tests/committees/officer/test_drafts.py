@@ -2,11 +2,8 @@
 and whoever edits a paper of a published agenda is told it stays a draft."""
 
 import datetime as dt
-import html
-import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,19 +12,12 @@ from django.utils import timezone
 from committees.models import Document
 from tests.factories import CoverSheetFactory, MeetingFactory, PublicationFactory
 from tests.support.pages import form_values
+from tests.support.pages import visible_text as text
+from tests.support.users import user
 
 pytestmark = pytest.mark.django_db
 
 REVENUE = "Revenue Monitoring 2019/20 – Month 2"
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
-def text(response):
-    """The page's text as a reader sees it, tags dropped and spaces collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def edit_url(document):

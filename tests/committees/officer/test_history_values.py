@@ -2,11 +2,8 @@
 it, the report author's and the publication's own included."""
 
 import datetime as dt
-import html
-import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,18 +11,12 @@ from committees.models import Document
 from committees.services.publication import agenda_publish
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 from tests.support.pages import form_values
+from tests.support.pages import visible_text as text
+from tests.support.users import user
 
 pytestmark = pytest.mark.django_db
 
 REVENUE = "Revenue Monitoring 2019/20 – Month 2"
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
-def text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def meeting_history(client, meeting):

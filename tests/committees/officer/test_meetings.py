@@ -3,7 +3,6 @@ usual venue and start time filled in; a second meeting at the same start only wh
 only a meeting never published can be deleted."""
 
 import datetime as dt
-import html
 
 import pytest
 from django.urls import reverse
@@ -21,6 +20,7 @@ from tests.factories import (
     PublicationFactory,
     municipal_year_covering,
 )
+from tests.support.pages import collapsed_text as text
 from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +35,6 @@ def officer():
 def officer_client(client, officer):
     client.force_login(officer)
     return client
-
-
-def text(response):
-    return " ".join(html.unescape(response.content.decode()).split())
 
 
 def create_url(committee):

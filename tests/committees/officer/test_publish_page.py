@@ -2,7 +2,6 @@
 and the late-publication error at the box it is about."""
 
 import datetime as dt
-import html
 
 import pytest
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone
 from committees import roles
 from committees.models import Document, PublicationJob
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory, PublicationFactory
+from tests.support.pages import collapsed_text as text
 from tests.support.users import make_user
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +20,6 @@ pytestmark = pytest.mark.django_db
 def officer_client(client):
     client.force_login(make_user("officer", roles.OFFICERS))
     return client
-
-
-def text(response):
-    return " ".join(html.unescape(response.content.decode()).split())
 
 
 def publish_url(meeting):
