@@ -154,6 +154,8 @@ class MinuteEntryForm(AmendableFormMixin, forms.ModelForm):
         self.fields["agenda_item"].queryset = meeting.items.order_by("exempt", "position", "pk")
         self.fields["agenda_item"].empty_label = "None: business taken without an agenda item"
         self.fields["agenda_item"].required = False
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Left blank, the agenda item's title."
         confidentiality_fields(self)
         self.fields["text"] = rich_text_field(
             label="Minute",
@@ -167,6 +169,12 @@ class MinuteEntryForm(AmendableFormMixin, forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("exempt") is False:
             cleaned["exempt_paragraph"] = None
+        if not cleaned.get("title"):
+            item = cleaned.get("agenda_item")
+            if item is None:
+                self.add_error("title", "Enter the title, or choose the agenda item minuted")
+            else:
+                cleaned["title"] = self.instance.title = item.title
         return cleaned
 
 
