@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from committees import minutes as rules
 from committees.access import officer_required
 from committees.models import Attendance, Declaration, Meeting, MinuteEntry, Minutes, Outcome
-from committees.officer.forms import error_summary
+from committees.officer.forms import error_summary, kept_and_removed
 from committees.officer.forms.minutes import (
     ConfirmMinutesForm,
     DeclarationFormSet,
@@ -232,17 +232,6 @@ def entry_forms(request, entry, minutes):
             pk=declaration.instance.councillor_id or 0
         )
     return form, outcomes, declarations
-
-
-def kept_and_removed(formset):
-    """From a valid inline formset: the rows to keep, in order, and those to delete."""
-    kept, removed = [], []
-    for form in formset.forms:
-        if form.instance.pk and formset._should_delete_form(form):
-            removed.append(form.instance)
-        elif form.instance.pk or (form.has_changed() and not formset._should_delete_form(form)):
-            kept.append(form.save(commit=False))
-    return kept, removed
 
 
 @officer_required

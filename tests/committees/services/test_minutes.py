@@ -197,17 +197,22 @@ def test_an_outcome_requested_of_nobody_is_refused_at_the_recipient(june):
     assert entry.text == "" and not Outcome.objects.exists()
 
 
-def test_confirmation_stamps_keeps_numbers_and_locks_the_minutes(committee, june, members):
+def confirm_at_july(committee, june, members):
+    """Publish June's minutes and confirm them at the first minute of 24 July 2019."""
     published(june, members)
     july = services.minutes_of(meeting_on(committee, dt.date(2019, 7, 24)))
     at = services.entry_save(
         entry=july.entries.model(minutes=july, title="Minutes"), expected_version=july.version
     )
     june.refresh_from_db()
-
     services.minutes_confirm(minutes=june, at=at, expected_version=june.version)
-
     june.refresh_from_db()
+    return july, at
+
+
+def test_confirmation_stamps_keeps_numbers_and_locks_the_minutes(committee, june, members):
+    july, at = confirm_at_july(committee, june, members)
+
     assert june.status == Minutes.Status.CONFIRMED and june.is_locked
     assert june.confirmed_by == at
     assert list(june.entries.values_list("number", flat=True)) == [54, 55, 56, 57]
@@ -228,13 +233,7 @@ def test_confirmation_stamps_keeps_numbers_and_locks_the_minutes(committee, june
 def test_editing_confirmed_minutes_needs_a_reason_and_is_recorded_as_an_amendment(
     committee, june, members, django_user_model
 ):
-    published(june, members)
-    july = services.minutes_of(meeting_on(committee, dt.date(2019, 7, 24)))
-    at = services.entry_save(
-        entry=july.entries.model(minutes=july, title="Minutes"), expected_version=july.version
-    )
-    june.refresh_from_db()
-    services.minutes_confirm(minutes=june, at=at, expected_version=june.version)
+    confirm_at_july(committee, june, members)
     entry = june.entries.get(title="Outturn Report")
     entry.text = "<p>Corrected figure: £185.482m</p>"
 
