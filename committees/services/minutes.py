@@ -293,7 +293,9 @@ def entry_save(
         _amendment(
             minutes,
             reason=amendment_reason,
-            description=f"Minute {number}: {entry.title}",
+            # An exempt minute's title is itself exempt: the public reads its number only.
+            description=f"Minute {number}"
+            + (" (not for publication)" if entry.exempt else f": {entry.title}"),
             made_by=by,
             on=on or timezone.localdate(),
         )

@@ -332,3 +332,15 @@ def test_removing_a_minute_from_a_draft_renumbers_it(june, members):
         "Minutes",
         "Outturn Report",
     ]
+
+
+def test_an_amendment_to_an_exempt_minute_names_its_number_only(committee, june, members):
+    confirm_at_july(committee, june, members)
+    entry = june.entries.get(title="Outturn Report")
+    entry.exempt, entry.exempt_paragraph = True, 3
+
+    services.entry_save(
+        entry=entry, expected_version=entry.version, amendment_reason="Made exempt on advice."
+    )
+
+    assert Amendment.objects.get().description == "Minute 57 (not for publication)"
