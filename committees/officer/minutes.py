@@ -174,6 +174,15 @@ def minutes_attendance(request, pk):
     )
 
 
+def each_refusal(error):
+    """(field or None, message, params) of each message of a ValidationError, keyed or not."""
+    by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+    for field, problems in by_field.items():
+        for problem in problems:
+            params = problem.params or {}
+            yield field, problem.message % params if params else problem.message, params
+
+
 def place_attendance_errors(error, times, members, others):
     """Put each refusal at the row and field it concerns: a member's row for a substitution or
     their status; otherwise the times form's field, or the top of the page."""
@@ -183,19 +192,14 @@ def place_attendance_errors(error, times, members, others):
         if form.cleaned_data.get("substitute"):
             by_councillor.setdefault(form.cleaned_data["substitute"].pk, form)
     for form in others.forms:
-        if getattr(form, "cleaned_data", {}).get("councillor"):
+        if form.cleaned_data.get("councillor"):
             by_councillor.setdefault(form.cleaned_data["councillor"].pk, form)
-    for field, problems in error.error_dict.items():
-        for problem in problems:
-            params = problem.params or {}
-            form = by_councillor.get(params.get("councillor"))
-            message = problem.message % params if params else problem.message
-            if form is not None and params.get("field") in form.fields:
-                form.add_error(params["field"], message)
-            elif field in times.fields:
-                times.add_error(field, message)
-            else:
-                times.add_error(None, message)
+    for field, message, params in each_refusal(error):
+        form = by_councillor.get(params.get("councillor"))
+        if form is not None and params.get("field") in form.fields:
+            form.add_error(params["field"], message)
+        else:
+            times.add_error(field if field in times.fields else None, message)
 
 
 @officer_required
@@ -277,7 +281,7 @@ def minute_editor(request, entry, meeting, minutes):
                 form.rebase(error.instance)
             messages.error(request, CONFLICT)
         except ValidationError as error:
-            place_entry_errors(error, form, outcomes, declarations)
+            place_entry_errors(error, form, declarations)
         else:
             messages.success(request, f"Minute saved: {entry.title}.")
             return redirect(f"{minutes_url(meeting)}#minute-entry-{entry.pk}")
@@ -298,29 +302,20 @@ def minute_editor(request, entry, meeting, minutes):
     )
 
 
-def place_entry_errors(error, form, outcomes, declarations):
-    """A refused outcome's message goes to the outcome's field (the service checks them in
-    order, and Outcome.clean names the field); others to the minute's form."""
-    for field, problems in error.message_dict.items():
-        if field in form.fields:
-            form.add_error(field, problems)
-            continue
-        target = next(
-            (
-                sub
-                for formset in (outcomes, declarations)
-                for sub in formset.forms
-                if field in sub.fields and sub.has_changed() and not sub.errors
-            ),
-            None,
-        )
-        if target is not None and field != "declarations":
-            target.add_error(field, problems)
-        elif field == "declarations":
-            changed = [sub for sub in declarations.forms if sub.has_changed()]
-            (changed[0] if changed else form).add_error("councillor" if changed else None, problems)
+def place_entry_errors(error, form, declarations):
+    """A declaration refused goes to its councillor's field; anything else to the minute's
+    form (outcomes are checked by their own forms first)."""
+    by_councillor = {
+        sub.cleaned_data["councillor"].pk: sub
+        for sub in declarations.forms
+        if sub.cleaned_data.get("councillor")
+    }
+    for field, message, params in each_refusal(error):
+        declaration = by_councillor.get(params.get("councillor"))
+        if declaration is not None:
+            declaration.add_error("councillor", message)
         else:
-            form.add_error(None, problems)
+            form.add_error(field if field in form.fields else None, message)
 
 
 def minutes_url(meeting):
@@ -410,8 +405,8 @@ def minutes_confirm(request, pk):
         except EditConflict as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            for field, message, _ in each_refusal(error):
+                form.add_error(field if field in form.fields else None, message)
         else:
             messages.success(request, f"The minutes of {meeting} are confirmed.")
             return redirect("officer:minutes", meeting.pk)

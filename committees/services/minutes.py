@@ -248,9 +248,13 @@ def _check_declarations(minutes, declarations):
         if declaration.councillor_id and declaration.councillor_id not in present:
             raise ValidationError(
                 {
-                    "declarations": f"Councillor {declaration.councillor.name} is not recorded "
-                    "as present at this meeting, so cannot have declared an interest: record "
-                    "their attendance first"
+                    "declarations": ValidationError(
+                        f"Councillor {declaration.councillor.name} is not recorded as present "
+                        "at this meeting, so cannot have declared an interest: record their "
+                        "attendance first",
+                        code="declaration_by_absentee",
+                        params={"councillor": declaration.councillor_id},
+                    )
                 }
             )
 

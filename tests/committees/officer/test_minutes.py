@@ -192,3 +192,23 @@ def test_the_agenda_page_links_to_the_minutes(client):
     page = text(client.get(june_meeting().get_officer_url()))
     assert reverse("officer:minutes", args=[june_meeting().pk]) in page
     assert "Minutes published (draft)" in page
+
+
+def test_confirming_before_the_earlier_minutes_is_refused_with_the_reason(client):
+    july = record_july(client)
+    overview = client.get(reverse("officer:minutes", args=[july.meeting.pk]))
+    client.post(reverse("officer:minutes_publish", args=[july.meeting.pk]), form_values(overview))
+    later = (
+        Meeting.objects.filter(committee__slug=PFCF_SLUG, starts_at__gt=july.meeting.starts_at)
+        .order_by("starts_at")
+        .first()
+    )
+    entry = Minutes.objects.create(meeting=later).entries.create(title="Minutes", position=1)
+    confirm_url = reverse("officer:minutes_confirm", args=[july.meeting.pk])
+
+    response = client.post(confirm_url, form_values(client.get(confirm_url), at=str(entry.pk)))
+
+    assert response.status_code == 200
+    assert "Confirm the earlier minutes first (12 June 2019)" in text(response)
+    july.refresh_from_db()
+    assert july.status == Minutes.Status.PUBLISHED
