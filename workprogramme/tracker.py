@@ -21,6 +21,10 @@ class Row:
         return tracking.STATUS_LABELS[self.status]
 
     @property
+    def status_tag(self):
+        return tracking.STATUS_TAGS[self.status]
+
+    @property
     def notes(self):
         return list(self.decision.notes.all())
 

@@ -12,6 +12,8 @@ STATUS_LABELS = {
     COMPLETE: "Complete",
     OVERDUE: "Overdue",
 }
+# GOV.UK tag colours; the tag always carries the status's words too.
+STATUS_TAGS = {OPEN: "yellow", IN_PROGRESS: "blue", COMPLETE: "green", OVERDUE: "red"}
 # The tracker lists what needs chasing first.
 STATUS_ORDER = (OVERDUE, OPEN, IN_PROGRESS, COMPLETE)
 

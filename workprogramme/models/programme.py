@@ -221,6 +221,11 @@ class Topic(models.Model):
         return prioritisation.unevidenced(self.answers, self.evidence)
 
     @property
+    def status_label(self):
+        """The label of `status_code`, which `TopicQuerySet.with_status` annotates."""
+        return self.Status(self.status_code).label
+
+    @property
     def is_review(self):
         return self.kind in self.REVIEWS
 

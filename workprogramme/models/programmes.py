@@ -169,8 +169,15 @@ class WorkstreamStatus(models.Model):
             )
         ]
 
+    # GOV.UK tag colours, always beside the status's words (never colour alone).
+    TAGS = {"green": "green", "amber": "orange", "red": "red", "closed": "grey"}
+
     def __str__(self):
         return f"{self.workstream}: {self.get_status_display()}"
+
+    @property
+    def tag(self):
+        return self.TAGS[self.status]
 
     def clean(self):
         if (
