@@ -19,8 +19,8 @@ from tests.factories import (
 from tests.workprogramme.factories import TopicFactory, WorkProgrammeFactory, outcome
 from workprogramme import services
 from workprogramme.models import (
-    ProgrammeUpdate,
     Programme,
+    ProgrammeUpdate,
     ProgressNote,
     Topic,
     TopicEvent,
