@@ -8,7 +8,21 @@ so that removing an entry from a draft renumbers that draft and the drafts after
 minutes already confirmed.
 """
 
-from committees.models import Meeting, MinuteEntry, MinuteNumbering, Minutes
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from committees.models import (
+    Amendment,
+    Attendance,
+    Declaration,
+    Meeting,
+    Membership,
+    MinuteEntry,
+    MinuteNumbering,
+    Minutes,
+    Outcome,
+)
 
 
 def _in_scope(minutes: Minutes):
@@ -88,3 +102,206 @@ def record_status(meeting: Meeting, minutes: Minutes | None, today) -> str:
     if meeting.date < today:
         return "Held — minutes to follow"
     return "Agenda published" if meeting.is_published else "Scheduled"
+
+
+CAVEAT = (
+    "At a future meeting, the committee will consider the accuracy of these draft minutes, so "
+    "they may be subject to change. Please check the minutes of that meeting to confirm whether "
+    "these minutes have been amended."
+)
+NO_DECLARATIONS = "There were no declarations of interest."
+
+
+def clock(time) -> str:
+    """'3.00 pm', as the council's minutes write a time."""
+    hour = time.hour % 12 or 12
+    return f"{hour}.{time.minute:02d} {'am' if time.hour < 12 else 'pm'}"
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _councillors(names: list[str]) -> str:
+    """'Councillor Derrick' or 'Councillors Derrick, Mrs Johnson and Vincent'."""
+    return f"Councillor{'s' if len(names) > 1 else ''} {_names(names)}"
+
+
+def attendance_lines(attendance, roles: dict[int, str]) -> dict[str, str]:
+    """The attendance paragraphs of the minutes, in the council's style, from the attendance
+    records of a meeting and the roles {councillor pk: Membership.Role} of its members then:
+
+    {"present": "Councillor Kelly, in the Chair. Councillor Winter, Vice Chair. Councillors
+    Derrick, Drean (substituting for Ms Watkin) and Vincent.", "coopted": "…", "apologies":
+    "Councillors Hendy (Councillor Murphy substituting) and …", "absent": "…",
+    "in_attendance": "Jamie Sheldon (Democratic Advisor), …"}; a paragraph with nobody in it
+    is left out.
+    """
+    by_name = sorted(
+        attendance,
+        key=lambda row: (
+            (row.councillor.sort_name, row.councillor.name) if row.councillor_id else ("", "")
+        ),
+    )
+    present = [
+        row
+        for row in by_name
+        if row.councillor_id
+        and row.status in (Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTE)
+    ]
+    substitutes = {
+        row.substitute_for_id: row.councillor for row in present if row.substitute_for_id
+    }
+    lines = {}
+    leading = []
+    others = []
+    coopted = []
+    for row in present:
+        role = roles.get(row.councillor_id)
+        if row.in_the_chair:
+            leading.insert(0, f"Councillor {row.councillor.name}, in the Chair.")
+        elif role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR):
+            leading.append(f"Councillor {row.councillor.name}, {Membership.Role(role).label}.")
+        elif role == Membership.Role.COOPTED:
+            coopted.append(row.councillor.name)
+        elif row.substitute_for_id:
+            others.append(f"{row.councillor.name} (substituting for {row.substitute_for.name})")
+        else:
+            others.append(row.councillor.name)
+    if others:
+        leading.append(f"{_councillors(others)}.")
+    if leading:
+        lines["present"] = " ".join(leading)
+    if coopted:
+        lines["coopted"] = f"{_councillors(coopted)}."
+    for status, key in (
+        (Attendance.Status.APOLOGIES, "apologies"),
+        (Attendance.Status.ABSENT, "absent"),
+    ):
+        names = [
+            row.councillor.name
+            + (
+                f" (Councillor {substitutes[row.councillor_id].name} substituting)"
+                if row.councillor_id in substitutes
+                else ""
+            )
+            for row in by_name
+            if row.councillor_id and row.status == status
+        ]
+        if names:
+            lines[key] = f"{_councillors(names)}."
+    also = [
+        f"{row.person} ({capacity})" if (capacity := _capacity(row)) else str(row.person)
+        for row in attendance
+        if row.status == Attendance.Status.IN_ATTENDANCE
+    ]
+    if also:
+        lines["in_attendance"] = f"{_names(also)}."
+    return lines
+
+
+def _capacity(row) -> str:
+    if row.capacity:
+        return row.capacity
+    if row.officer_id:
+        return row.officer.job_title
+    if row.councillor_id:
+        return row.councillor.portfolio
+    return ""
+
+
+def times_line(minutes: Minutes) -> str:
+    """'The meeting started at 3.00 pm and finished at 5.00 pm.'; '' if not recorded."""
+    if minutes.started_at and minutes.finished_at:
+        return (
+            f"The meeting started at {clock(minutes.started_at)} and finished at "
+            f"{clock(minutes.finished_at)}."
+        )
+    if minutes.started_at:
+        return f"The meeting started at {clock(minutes.started_at)}."
+    return ""
+
+
+@dataclass
+class RecordEntry:
+    """A minute as a reader sees it: withheld (its number and paragraph only) when exempt and
+    the reader is not entitled to exempt information."""
+
+    number: int
+    entry: MinuteEntry
+    withheld: bool
+    is_declarations: bool
+
+
+@dataclass
+class Record:
+    """The minutes of a meeting as the pack and the public meeting page print them."""
+
+    minutes: Minutes
+    attendance: dict[str, str]
+    times: str
+    entries: list[RecordEntry]
+    declarations: list[Declaration]
+    amendments: list[Amendment]
+
+    @property
+    def caveat(self):
+        return "" if self.minutes.is_locked else CAVEAT
+
+    @property
+    def confirmed_at(self):
+        """The minute of the later meeting that confirmed them, with its number; or None."""
+        if not self.minutes.is_locked:
+            return None
+        at = self.minutes.confirmed_by
+        return at.minutes.meeting, at.number
+
+
+def is_declarations_item(entry: MinuteEntry) -> bool:
+    """The minute of the standing item 'Declarations of Interest', under which the minutes
+    list every declaration (or say there were none)."""
+    return entry.title.strip().lower().startswith("declarations of interest")
+
+
+def record(minutes: Minutes, *, restricted: bool) -> Record:
+    """The printed record of `minutes`, in a fixed number of queries. Exempt minutes, and the
+    declarations made on them, are withheld unless `restricted`. `minutes` should come with
+    `confirmed_by__minutes__meeting` selected."""
+    meeting = minutes.meeting
+    attendance = list(
+        minutes.attendance.select_related("councillor", "officer", "substitute_for").order_by("pk")
+    )
+    roles = dict(
+        Membership.objects.filter(committee=meeting.committee_id)
+        .current_on(meeting.date)
+        .values_list("councillor", "role")
+    )
+    numbers = minute_numbers(minutes)
+    entries = list(
+        minutes.entries.order_by("position", "pk").prefetch_related(
+            Prefetch("outcomes", queryset=Outcome.objects.select_related("councillor", "officer")),
+            Prefetch("declarations", queryset=Declaration.objects.select_related("councillor")),
+        )
+    )
+    shown = [
+        RecordEntry(
+            number=numbers[entry.pk],
+            entry=entry,
+            withheld=entry.exempt and not restricted,
+            is_declarations=is_declarations_item(entry),
+        )
+        for entry in entries
+    ]
+    return Record(
+        minutes=minutes,
+        attendance=attendance_lines(attendance, roles),
+        times=times_line(minutes),
+        entries=shown,
+        declarations=[
+            declaration
+            for part in shown
+            if not part.withheld
+            for declaration in part.entry.declarations.all()
+        ],
+        amendments=list(minutes.amendments.all()),
+    )

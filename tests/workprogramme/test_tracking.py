@@ -34,7 +34,10 @@ def test_a_response_is_late_after_the_due_date_whether_given_late_or_still_await
     assert not tracking.response_late(made, D(2020, 2, 20), as_of=D(2020, 6, 1))
 
 
-def status(target=None, notes=(), responded=None, as_of=D(2019, 7, 1)):
+JULY = D(2019, 7, 1)
+
+
+def status(target=None, notes=(), responded=None, as_of=JULY):
     return tracking.status(
         target_date=target, note_dates=notes, responded_on=responded, as_of=as_of
     )
