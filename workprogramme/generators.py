@@ -18,7 +18,7 @@ from workprogramme.models import (
 PRINT_CSS = """
 .wp-table { font-size: 9pt; }
 .wp-table th, .wp-table td { padding: 3pt 4pt; }
-.wp-table tbody, .wp-table tr { break-inside: avoid; }
+.wp-table tr { break-inside: avoid; }
 """
 
 
