@@ -36,7 +36,9 @@ def programme(request, slug, year):
     """A committee's work programme for the municipal year starting in `year`: its topics,
     sorted and filtered by score, priority, type and status."""
     work_programme = get_object_or_404(
-        WorkProgramme.objects.select_related("committee__contact", "municipal_year"),
+        WorkProgramme.objects.select_related(
+            "committee__contact", "municipal_year", "enquiries_officer"
+        ),
         committee__slug=slug,
         municipal_year__start_date__year=year,
     )
@@ -59,9 +61,10 @@ def programme(request, slug, year):
 
 
 def tracker_page(request):
-    """Every tracked decision of the public minutes, overdue first, filtered by committee,
-    municipal year and status."""
-    decisions = TrackedDecision.objects.for_tracker().public()
+    """Every tracked decision of the published minutes, overdue first, filtered by committee,
+    municipal year and status. Minute numbers take three queries for each set of minutes not
+    yet confirmed (a committee has one at a time); confirmed minutes keep theirs."""
+    decisions = TrackedDecision.objects.for_tracker().published()
     filters = TrackerFilter(request.GET or None, queryset=decisions)
     rows = tracker.rows(filters.qs, as_of=timezone.localdate(), order_by_status=True)
     wanted = filters.status_wanted()
@@ -99,7 +102,6 @@ def programme_history(request, slug):
         {
             "programme": the_programme,
             "drivers": the_programme.drivers.all(),
-            "workstreams": the_programme.workstreams.all(),
             "history": list(reversed(history)),
         },
     )

@@ -7,4 +7,5 @@ from tests.committees.conftest import (  # noqa: F401
     module_published_seed,
     officer,
     published_seed,
+    upcoming,
 )

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from committees.models import Outcome
+from committees.models import Minutes, Outcome
 from tests.factories import (
     CommitteeFactory,
     MeetingFactory,
@@ -36,13 +36,15 @@ class TopicFactory(DjangoModelFactory):
 
 
 def outcome(*, kind=Outcome.Kind.REQUESTED, made_on=None, committee=None, **fields) -> Outcome:
-    """A minuted outcome of a meeting held on `made_on` (a month ago by default)."""
+    """A minuted outcome of a meeting held on `made_on` (a month ago by default), in minutes
+    published as a draft."""
     made_on = made_on or timezone.localdate() - dt.timedelta(days=30)
     meeting = MeetingFactory(
         committee=committee or CommitteeFactory(),
         starts_at=timezone.make_aware(dt.datetime.combine(made_on, dt.time(14))),
     )
-    entry = MinuteEntryFactory(minutes=MinutesFactory(meeting=meeting))
+    minutes = MinutesFactory(meeting=meeting, status=Minutes.Status.PUBLISHED)
+    entry = MinuteEntryFactory(minutes=minutes)
     if kind in Outcome.ASKING:
         fields.setdefault("recipient", Outcome.Recipient.OTHER)
         if fields["recipient"] == Outcome.Recipient.OTHER:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from committees.models import Councillor, Officer, Outcome
+from committees.models import Councillor, Minutes, Officer, Outcome
 from committees.models.mixins import ChangeHistory
 from workprogramme import tracking
 
@@ -15,8 +15,12 @@ EXECUTIVE = (Outcome.Recipient.CABINET, Outcome.Recipient.CABINET_MEMBER)
 
 class TrackedDecisionQuerySet(models.QuerySet):
     def public(self):
-        """Decisions the public may read: not of an exempt (Part II) minute."""
+        """Decisions of minutes not exempt (Part II): what the public pack may print."""
         return self.filter(outcome__entry__exempt=False)
+
+    def published(self):
+        """Decisions the public tracker shows: of public minutes, published or confirmed."""
+        return self.public().exclude(outcome__entry__minutes__status=Minutes.Status.DRAFT)
 
     def for_tracker(self):
         """With what the tracker table prints: the minute, its meeting and committee, the
