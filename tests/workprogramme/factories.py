@@ -51,7 +51,8 @@ def outcome(*, kind=Outcome.Kind.REQUESTED, made_on=None, committee=None, **fiel
             fields.setdefault("recipient_name", "The Head of Finance")
     if kind == Outcome.Kind.SCHEDULED:
         fields.setdefault("topics", "Carbon Initiative\nStreet Services")
-    result = Outcome(entry=entry, kind=kind, text=f"The Committee {kind} something.", **fields)
+    fields.setdefault("text", f"The Committee {kind} something.")
+    result = Outcome(entry=entry, kind=kind, **fields)
     result.full_clean()
     result.save()
     return result
