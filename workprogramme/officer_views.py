@@ -122,10 +122,11 @@ def topic_edit(request, pk=None, programme_pk=None):
                     "when you have it.",
                 )
             return redirect("workprogramme_officer:work_programme", saved.programme_id)
+    events = topic.events.select_related("meeting", "by") if topic.pk else []
     return render(
         request,
         "workprogramme/officer/topic_form.html",
-        {"form": form, "topic": topic, "errors": error_summary(form)},
+        {"form": form, "topic": topic, "events": events, "errors": error_summary(form)},
     )
 
 
@@ -149,17 +150,7 @@ def topic_schedule(request, pk):
                 request, f"“{topic}” is scheduled for {topic.meeting}: it is on that agenda."
             )
             return redirect("workprogramme_officer:work_programme", topic.programme_id)
-    return render(
-        request,
-        "workprogramme/officer/form.html",
-        {
-            "form": form,
-            "caption": str(topic),
-            "title": "Schedule this topic",
-            "button": "Schedule it",
-            "back": topic.programme_id,
-        },
-    )
+    return _topic_form_page(request, form, topic, "Schedule this topic", "Schedule it")
 
 
 @officer_required
@@ -189,14 +180,18 @@ def topic_withdraw(request, pk):
         else:
             messages.success(request, f"“{topic}” withdrawn from the work programme.")
             return redirect("workprogramme_officer:work_programme", topic.programme_id)
+    return _topic_form_page(request, form, topic, "Withdraw this topic", "Withdraw it")
+
+
+def _topic_form_page(request, form, topic, title, button):
     return render(
         request,
         "workprogramme/officer/form.html",
         {
             "form": form,
             "caption": str(topic),
-            "title": "Withdraw this topic",
-            "button": "Withdraw it",
+            "title": title,
+            "button": button,
             "back": topic.programme_id,
         },
     )

@@ -11,6 +11,7 @@ from committees.models import Meeting
 from committees.packs.render import render_pack_html, render_pack_pdf
 from tests.support.demo import seed_meeting
 from tests.support.pdf import PackPdf, squash
+from workprogramme.demo import TO_BE_SCHEDULED
 from workprogramme.models import Programme, Topic, TrackedDecision
 
 pytestmark = pytest.mark.usefixtures("published_seed")
@@ -34,15 +35,6 @@ SEED_ROWS = [
     ("18 March 2020", "Monthly Finance Report Month 10", "(5)", ""),
     ("", "Corporate Finance Monitoring Report Q3 and Outturn 2019/20", "(5)", ""),
 ]  # fmt: skip
-TO_BE_SCHEDULED = [
-    "Customer Satisfaction Survey",
-    "Staff Survey Update",
-    "Electoral Processes/ Performance data",
-    "Carbon Initiative",
-    "Communication Review report",
-    "Street Services",
-    "People Directorate",
-]
 
 
 @pytest.fixture(scope="module")

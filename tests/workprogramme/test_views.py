@@ -173,6 +173,8 @@ def test_scheduling_from_the_form_puts_the_topic_on_the_agenda(officer_client, u
     topic.refresh_from_db()
     assert topic.meeting == upcoming
     assert upcoming.items.filter(title="Carbon Initiative").exists()
+    edit = text(officer_client.get(reverse("workprogramme_officer:topic_edit", args=[topic.pk])))
+    assert f"Scheduled ({upcoming.starts_at:%-d %B %Y}), by Jamie Sheldon" in edit
 
 
 def test_a_progress_note_dated_in_the_future_is_refused_at_its_date(officer_client):
