@@ -32,9 +32,7 @@ def test_a_work_programme_document_needs_the_committees_programme_for_the_year()
     assert any("has no work programme" in p for p in agenda_problems(meeting))
 
     programme = WorkProgrammeFactory(committee=meeting.committee)
-    yes = dict.fromkeys(
-        ("public_interest", "ability", "performance", "extent", "replication"), True
-    )
+    yes = dict.fromkeys(["public_interest", "ability", "performance", "extent"], True)
     TopicFactory(
         programme=programme,
         title="Street Services",
