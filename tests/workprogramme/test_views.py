@@ -207,3 +207,58 @@ def test_an_update_with_no_workstream_statuses_is_refused(officer_client):
     assert "Give the status of at least one workstream" in text(response)
     assert programme.updates.count() == 1
     assert not ProgrammeUpdate.objects.filter(dated=dt.date(2019, 11, 20)).exists()
+
+
+def test_officer_starts_a_programme_with_its_drivers_and_workstreams(officer_client):
+    committee = WorkProgramme.objects.get().committee
+    url = reverse("workprogramme_officer:programme_add")
+    form = {
+        "name": "Digital First",
+        "committee": committee.pk,
+        "purpose": "Services online first",
+        "drivers-TOTAL_FORMS": "1",
+        "drivers-INITIAL_FORMS": "0",
+        "drivers-0-title": "Customer expectations",
+        "drivers-0-position": "1",
+        "workstreams-TOTAL_FORMS": "1",
+        "workstreams-INITIAL_FORMS": "0",
+        "workstreams-0-title": "Payments",
+        "workstreams-0-kind": "enabler",
+        "workstreams-0-position": "1",
+    }
+
+    officer_client.post(url, form)
+
+    programme = Programme.objects.get(name="Digital First")
+    assert [d.title for d in programme.drivers.all()] == ["Customer expectations"]
+    assert [(w.title, w.kind) for w in programme.workstreams.all()] == [("Payments", "enabler")]
+
+
+def test_a_target_date_before_the_decision_is_refused_at_its_field(officer_client):
+    decision = TrackedDecision.objects.first()
+    url = reverse("workprogramme_officer:decision", args=[decision.pk])
+
+    response = officer_client.post(
+        url,
+        {"decision-target_date_day": "1", "decision-target_date_month": "6",
+         "decision-target_date_year": "2019"},
+    )  # fmt: skip
+
+    assert "The target date cannot be before the decision was made (12 June 2019)." in text(
+        response
+    )
+    decision.refresh_from_db()
+    assert decision.target_date == dt.date(2019, 6, 30)
+
+
+def test_agreed_to_schedule_adds_the_topics_the_programme_lacks(officer_client):
+    decision = TrackedDecision.objects.get(outcome__kind=Outcome.Kind.SCHEDULED)
+    url = reverse("workprogramme_officer:decision_topics", args=[decision.pk])
+
+    response = officer_client.post(url, follow=True)
+
+    page = text(response)
+    assert "Added to the work programme: Monthly Finance reports, Procurement Services update." in (
+        page
+    )
+    assert Topic.objects.filter(title="The Homelessness Strategy").count() == 1
