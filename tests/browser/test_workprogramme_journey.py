@@ -94,3 +94,26 @@ def test_officer_scores_and_schedules_a_topic_and_records_progress(page, demo, a
     expect(decision_row).to_contain_text("Briefing drafted with the parking team.")
     assert asked.tracked.notes.count() == 1
     axe_check(page)
+
+
+def test_the_public_reads_and_filters_a_work_programme_and_a_programmes_updates(
+    page, demo, axe_check
+):
+    page.goto("/")
+    page.get_by_role("link", name="Work programmes").click()
+    axe_check(page)
+    page.get_by_role("link", name="Work programme 2019/2020").click()
+    page.get_by_label("Priority").select_option(label="Medium")
+    page.get_by_role("button", name="Apply filters").click()
+    topics = page.locator("table.wp-topics tbody tr")
+    expect(topics).to_have_count(4)
+    expect(topics.first).to_contain_text("Customer Experience Programme update")
+    page.locator("thead a", has_text="Score").click()
+    expect(page.locator("th[aria-sort]")).to_contain_text("Score")
+    axe_check(page)
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Work programmes").click()
+    page.get_by_role("link", name="Customer Experience Programme").click()
+    expect(page.locator("main")).to_contain_text("Community Engagement (enabler)")
+    expect(page.locator("main")).to_contain_text("Amber: at risk")
+    axe_check(page)
