@@ -10,7 +10,7 @@ minutes already confirmed.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Q
 
 from committees.models import (
     Amendment,
@@ -248,13 +248,7 @@ class Record:
     def caveat(self):
         return "" if self.minutes.is_locked else CAVEAT
 
-    @property
-    def confirmed_at(self):
-        """The minute of the later meeting that confirmed them, with its number; or None."""
-        if not self.minutes.is_locked:
-            return None
-        at = self.minutes.confirmed_by
-        return at.minutes.meeting, at.number
+    confirmed_at: tuple[Meeting, int] | None = None
 
 
 def is_declarations_item(entry: MinuteEntry) -> bool:
@@ -304,4 +298,57 @@ def record(minutes: Minutes, *, restricted: bool) -> Record:
             for declaration in part.entry.declarations.all()
         ],
         amendments=list(minutes.amendments.all()),
+        confirmed_at=_confirmed_at(minutes),
     )
+
+
+def _confirmed_at(minutes: Minutes) -> tuple[Meeting, int] | None:
+    """The later meeting whose minute confirmed `minutes`, with that minute's number."""
+    at = minutes.confirmed_by
+    if at is None:
+        return None
+    return at.minutes.meeting, minute_numbers(at.minutes)[at.pk]
+
+
+def attendance_figures(attendance):
+    """Count `attendance` (an Attendance queryset) by what each record says, over the minutes
+    the public reads: `expected` (a member's place at a meeting: present, apologies or absent),
+    `present`, `substitute` (present in another member's place), `apologies` and `absent`.
+    Group it first with `.values(...)`."""
+    status = Attendance.Status
+    return (
+        attendance.filter(minutes__in=Minutes.objects.public())
+        .annotate(
+            expected=Count(
+                "pk", filter=Q(status__in=[status.PRESENT, status.APOLOGIES, status.ABSENT])
+            ),
+            present=Count("pk", filter=Q(status=status.PRESENT)),
+            substitute=Count("pk", filter=Q(status=status.SUBSTITUTE)),
+            apologies=Count("pk", filter=Q(status=status.APOLOGIES)),
+            absent=Count("pk", filter=Q(status=status.ABSENT)),
+        )
+        .filter(Q(expected__gt=0) | Q(substitute__gt=0))
+    )
+
+
+def attendance_by_year(councillor):
+    """A councillor's attendance figures for each municipal year, the latest first: one query."""
+    return attendance_figures(
+        Attendance.objects.filter(councillor=councillor).values(
+            year=F("minutes__meeting__municipal_year__label"),
+            year_start=F("minutes__meeting__municipal_year__start_date"),
+        )
+    ).order_by("-year_start")
+
+
+def attendance_by_member(committee):
+    """Each councillor's attendance figures at the meetings of `committee`: one query."""
+    return attendance_figures(
+        Attendance.objects.filter(
+            minutes__meeting__committee=committee, councillor__isnull=False
+        ).values(
+            "councillor__name",
+            "councillor__slug",
+            "councillor__sort_name",
+        )
+    ).order_by("councillor__sort_name", "councillor__name")

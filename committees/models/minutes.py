@@ -22,6 +22,12 @@ from committees.models.people import Councillor, Officer
 from committees.sanitise import sanitise_html
 
 
+class MinutesQuerySet(models.QuerySet):
+    def public(self):
+        """Minutes the public reads: published as a draft, or confirmed."""
+        return self.exclude(status=Minutes.Status.DRAFT)
+
+
 class Minutes(VersionedMixin):
     """The minutes of one meeting: written as a draft, published with the council's caveat,
     confirmed at a later meeting of the same committee, and locked from then on."""
@@ -49,6 +55,8 @@ class Minutes(VersionedMixin):
         help_text="The minute of a later meeting at which the committee agreed these minutes.",
     )
     history = ChangeHistory()
+
+    objects = MinutesQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "minutes"

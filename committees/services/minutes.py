@@ -248,9 +248,13 @@ def _check_declarations(minutes, declarations):
         if declaration.councillor_id and declaration.councillor_id not in present:
             raise ValidationError(
                 {
-                    "declarations": f"Councillor {declaration.councillor.name} is not recorded "
-                    "as present at this meeting, so cannot have declared an interest: record "
-                    "their attendance first"
+                    "declarations": ValidationError(
+                        f"Councillor {declaration.councillor.name} is not recorded as present "
+                        "at this meeting, so cannot have declared an interest: record their "
+                        "attendance first",
+                        code="declaration_by_absentee",
+                        params={"councillor": declaration.councillor_id},
+                    )
                 }
             )
 
@@ -293,7 +297,9 @@ def entry_save(
         _amendment(
             minutes,
             reason=amendment_reason,
-            description=f"Minute {number}: {entry.title}",
+            # An exempt minute's title is itself exempt: the public reads its number only.
+            description=f"Minute {number}"
+            + (" (not for publication)" if entry.exempt else f": {entry.title}"),
             made_by=by,
             on=on or timezone.localdate(),
         )
