@@ -86,7 +86,7 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
             {"title": "Tracking Decisions"},
         ],
     )
-    _, _, minutes, _, mapping, revenue, _, experience, _, work_programme, tracking = items
+    _, _, minutes, _, mapping, revenue, _, experience, _, _, _ = items
     report, appendix = Document.Kind.REPORT, Document.Kind.APPENDIX
 
     # Generated from the minutes of 12 June 2019, which the meeting is asked to confirm.
@@ -233,19 +233,8 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
         body=content("customer_experience_briefing.html"),
     )
 
-    # Typed tables as published; the work programme issue replaces both documents with ones
-    # generated from its records. The merged date cells of the work programme were rebuilt from
-    # the agenda they describe (24 July 2019: month 2, procurement, customer experience).
-    add_document(
-        work_programme,
-        1,
-        report,
-        "Work Programme 2019-2020",
-        body=content("work_programme_2019_20.html"),
-    )
-    add_document(
-        tracking, 1, report, "Tracking Decisions", body=content("tracking_decisions_2019_07.html")
-    )
+    # The work programme and tracking decisions are generated from the work programme app's
+    # records (workprogramme/demo.py adds them to their items).
     return {meeting.date: meeting for meeting in (march, june, july)}
 
 
