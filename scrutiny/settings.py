@@ -51,7 +51,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_tables2",
     "committees",
+    "finance",
 ]
 
 MIDDLEWARE = [
