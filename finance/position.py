@@ -108,7 +108,7 @@ class Position:
     def summary(self, line: Line, row: arithmetic.Row) -> str:
         """One directorate's line in words."""
         if direction(row.variation) == "on budget":
-            return f"{line.directorate}: forecast on budget ({pounds(row.budget)})."
+            return f"{line.directorate}: forecast on its budget of {pounds(row.budget)}."
         return (
             f"{line.directorate}: forecast {direction(row.variation)} of "
             f"{pounds(abs(row.variation))} against a budget of {pounds(row.budget)}."
