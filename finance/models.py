@@ -239,6 +239,11 @@ class Line(models.Model):
                 {"directorate": f"{self.directorate} is not a directorate of {self.monitor.year}."}
             )
 
+    @property
+    def variation(self) -> Decimal:
+        budget = arithmetic.budget(self.gross_expenditure, self.gross_income)
+        return arithmetic.variation(self.forecast_outturn, budget)
+
     def row(self, previous_variation: Decimal | None = None) -> arithmetic.Row:
         return arithmetic.Row(
             name=self.directorate.name,

@@ -54,7 +54,7 @@ class Position:
         previous_variations = {}
         if previous is not None:
             previous_variations = {
-                line.directorate_id: line.row().variation for line in previous.lines.all()
+                line.directorate_id: line.variation for line in previous.lines.all()
             }
         return cls(
             monitor=monitor,
@@ -187,6 +187,16 @@ class Position:
         return [] if self.override_applies else self.problems
 
 
+def headline(variation: Decimal, budget: Decimal) -> str:
+    """ "The forecast revenue overspend is £3.958m against a net revenue budget of £185.482m."."""
+    if direction(variation) == "on budget":
+        return f"The revenue outturn is forecast on its net budget of {pounds(budget)}."
+    return (
+        f"The forecast revenue {direction(variation)} is {pounds(abs(variation))} "
+        f"against a net revenue budget of {pounds(budget)}."
+    )
+
+
 def _more_or_less(difference: Decimal) -> str:
     return f"{pounds(abs(difference))} {'more' if difference > 0 else 'less'}"
 
@@ -206,7 +216,12 @@ class YearView:
     labels: list[str]
     rows: list[tuple[str, list[Decimal | None]]]
     totals: list[Decimal]
+    budgets: list[Decimal]
     monitors: list[Monitor]
+
+    @property
+    def headlines(self) -> list[str]:
+        return [headline(v, b) for v, b in zip(self.totals, self.budgets, strict=True)]
 
 
 def year_view(monitors) -> YearView:
@@ -227,10 +242,14 @@ def year_view(monitors) -> YearView:
     totals = [
         arithmetic.total(variations.get((monitor.pk, d.pk)) for d in order) for monitor in monitors
     ]
+    budgets = [
+        arithmetic.total(line.row().budget for line in monitor.lines.all()) for monitor in monitors
+    ]
     return YearView(
         year=year,
         labels=[monitor.period_label for monitor in monitors],
         rows=rows,
         totals=totals,
+        budgets=budgets,
         monitors=monitors,
     )

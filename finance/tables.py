@@ -5,6 +5,7 @@ repeated by the PDF engine at the foot of every page the table runs over)."""
 import django_tables2 as tables
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from finance.arithmetic import figure
 
@@ -196,5 +197,5 @@ class MonitorTable(tables.Table):
         super().__init__(data, template_name=TEMPLATE, **kwargs)
 
     def render_period(self, record):
-        sample = format_html(' <strong class="govuk-tag govuk-tag--yellow">Sample figures</strong>')
+        sample = mark_safe(' <strong class="govuk-tag govuk-tag--yellow">Sample figures</strong>')
         return format_html("{}{}", record["label"], sample if record["sample"] else "")

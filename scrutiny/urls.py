@@ -9,5 +9,6 @@ urlpatterns = [
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("officer/", include("committees.officer.urls")),
+    path("", include("finance.urls")),
     path("", include("committees.urls")),
 ]
