@@ -6,5 +6,7 @@ from tests.committees.conftest import (  # noqa: F401  (fixtures)
     module_demo,
     module_published_seed,
     officer,
+    officer_client,
+    officer_user,
     published_seed,
 )
