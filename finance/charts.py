@@ -7,6 +7,7 @@ figures beside it. Text stays text in the SVG (`svg.fonttype: none`) in the page
 
 import base64
 import io
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,10 @@ matplotlib.use("svg")
 from matplotlib import pyplot as plt  # noqa: E402  (after choosing the backend)
 
 from finance.arithmetic import direction, pounds  # noqa: E402
+
+# matplotlib's settings and pyplot's figures are global: one chart at a time per process, as
+# the web server's threads may draw at once.
+DRAWING = threading.Lock()
 
 # GOV.UK Frontend's colours: red for an overspend, green for an underspend, the blue of links
 # for trends, dark grey for text and axes.
@@ -69,7 +74,7 @@ def variation_by_directorate(labelled: list[tuple[str, Decimal]], *, title: str)
     """Horizontal bars, one per directorate: overspends red to the right, underspends green."""
     names = [name for name, _ in labelled]
     values = [float(value) for _, value in labelled]  # drawing only: figures stay Decimal
-    with plt.rc_context(STYLE):
+    with DRAWING, plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 0.45 * len(labelled) + 1.2))
         positions = range(len(labelled))
         axes.barh(positions, values, color=[RED if v > 0 else GREEN for v in values], height=0.6)
@@ -99,7 +104,7 @@ def trend(points: list[tuple[str, Decimal]], *, title: str) -> Chart:
     """The total forecast variation period by period through the year, as a line."""
     labels = [label for label, _ in points]
     values = [float(value) for _, value in points]
-    with plt.rc_context(STYLE):
+    with DRAWING, plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7, 3.2))
         axes.plot(range(len(points)), values, color=BLUE, marker="o", linewidth=2)
         axes.axhline(0, color=GREY, linewidth=0.8)

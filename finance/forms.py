@@ -121,6 +121,18 @@ class OverrideForm(GovukFormMixin, forms.Form):
     )
 
 
+class HeadlineForm(GovukFormMixin, forms.ModelForm):
+    """The headline figures some councils add to the report, where it has them."""
+
+    working_balance = FigureField(label="Working balance (£m)", required=False)
+    savings_target = FigureField(label="Savings target (£m)", required=False)
+    savings_at_risk = FigureField(label="Savings at risk (£m)", required=False)
+
+    class Meta:
+        model = Monitor
+        fields = ["working_balance", "savings_target", "savings_at_risk"]
+
+
 class LineForm(GovukFormMixin, forms.Form):
     """One directorate's figures."""
 

@@ -118,6 +118,17 @@ class Position:
     def summaries(self) -> list[str]:
         return [self.summary(line, row) for line, row in self.table]
 
+    @property
+    def headline_figures(self) -> list[tuple[str, Decimal]]:
+        """The headline figures the report has: working balance, savings target, at risk."""
+        monitor = self.monitor
+        figures = [
+            ("Working balance", monitor.working_balance),
+            ("Savings target", monitor.savings_target),
+            ("Savings at risk", monitor.savings_at_risk),
+        ]
+        return [(label, value) for label, value in figures if value is not None]
+
     # ---- Table 3 -------------------------------------------------------------------------
 
     @cached_property

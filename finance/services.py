@@ -55,6 +55,13 @@ def monitor_figures_replace(*, monitor: Monitor, figures: Figures) -> Monitor:
 
 
 @transaction.atomic
+def monitor_entry_save(*, monitor: Monitor, figures: Figures, headline_form) -> Monitor:
+    """The figures entered by hand: the lines and the headline figures, together."""
+    headline_form.save()
+    return monitor_figures_replace(monitor=monitor, figures=figures)
+
+
+@transaction.atomic
 def monitor_key_issues_save(*, formset) -> None:
     """Save a directorate's key issues as edited: added, changed and removed together."""
     formset.save()

@@ -13,6 +13,7 @@ from committees.models import Committee
 from committees.officer.forms.base import error_summary
 from finance import generators, imports, services
 from finance.forms import (
+    HeadlineForm,
     KeyIssueFormSet,
     LineFormSet,
     MonitorImportForm,
@@ -127,15 +128,23 @@ def monitor_override(request, pk):
 def monitor_lines(request, pk):
     monitor = get_object_or_404(Monitor.objects.select_related("year"), pk=pk)
     formset = LineFormSet(request.POST or None, monitor=monitor)
-    if request.method == "POST" and formset.is_valid():
+    headline = HeadlineForm(request.POST or None, instance=monitor, prefix="headline")
+    if request.method == "POST" and formset.is_valid() and headline.is_valid():
         lines = [LineFigures(form.directorate, **form.cleaned_data) for form in formset.forms]
-        services.monitor_figures_replace(monitor=monitor, figures=Figures(lines=lines))
+        services.monitor_entry_save(
+            monitor=monitor, figures=Figures(lines=lines), headline_form=headline
+        )
         messages.success(request, f"Saved the figures of {monitor}.")
         return redirect(monitor)
     return render(
         request,
         "finance/monitor_lines.html",
-        {"monitor": monitor, "formset": formset, "errors": error_summary(formset)},
+        {
+            "monitor": monitor,
+            "formset": formset,
+            "headline": headline,
+            "errors": error_summary(formset, headline),
+        },
     )
 
 

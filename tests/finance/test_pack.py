@@ -44,6 +44,8 @@ def test_the_monitors_tables_carry_the_seeds_figures_computed_from_data(pdf):
     text = squash(" ".join(pdf.texts[index] for index in monitor_pages(pdf)))
 
     assert "MAY 2019 FINANCE MONITORING" in text
+    # The cover sheet lists the generated monitor as the report's appendix.
+    assert "A Month 2 Revenue Monitoring Report" in text
     assert (
         "The forecast revenue overspend is £3.958m against a net revenue budget of £185.482m."
         in text

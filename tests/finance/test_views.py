@@ -136,10 +136,15 @@ def test_figures_entered_by_hand_replace_the_lines_and_a_bad_figure_saves_nothin
 
     values = form_values(page)
     values["form-1-forecast_outturn"] = "(1.000)"
+    values["headline-working_balance"] = "8.050"
     assert client.post(url, values).status_code == 302
     assert Line.objects.get(monitor=month_two, directorate__name="Finance").forecast_outturn == (
         Decimal("-1.000")
     )
+    month_two.refresh_from_db()
+    assert month_two.working_balance == Decimal("8.050")
+    monitor_page = visible_text(client.get(reverse("finance:monitor", args=[month_two.pk])))
+    assert "Working balance £8.050m" in monitor_page
 
 
 def test_key_issues_are_edited_a_directorate_at_a_time(client, officer, month_two):
