@@ -27,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from committees import demo
+from committees.demo.common import saved
 from committees.models import AgendaItem, Document, Meeting
 from committees.services.agenda import agenda_item_add, default_insert_after
 from finance.arithmetic import direction
@@ -66,12 +67,6 @@ OVERRIDE_REASON = (
     "budget-setting council rounded, and the (£0.746m) Strategic Commissioning variation is "
     "reported in the Children's Directorate's rows as the finance team agreed."
 )
-
-
-def saved(obj):
-    obj.full_clean()
-    obj.save()
-    return obj
 
 
 def directorates(year: FinancialYear, differences=None) -> dict[str, Directorate]:

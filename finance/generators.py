@@ -38,6 +38,10 @@ PRINT_CSS = """
   word-break: normal;
   hyphens: manual;
 }
+/* A directorate's heading row stays with its first key issue. */
+.finance-table__group {
+  break-after: avoid;
+}
 .finance-table__total th,
 .finance-table__total td {
   border-top: 1.5pt solid #0b0c0c;

@@ -87,7 +87,7 @@ def monitor_replace(request, pk):
         services.monitor_figures_replace(monitor=monitor, figures=form.figures)
         messages.success(request, f"Replaced the figures of {monitor}.")
         return redirect(monitor)
-    return render(request, "finance/monitor_replace.html", {"form": form, "monitor": monitor})
+    return render(request, "finance/monitor_import.html", {"form": form, "monitor": monitor})
 
 
 @staff_required
