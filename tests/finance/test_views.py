@@ -9,9 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from committees.models import Document
 from finance.models import FinancialYear, KeyIssue, Line, Monitor
 from finance.position import Position
-from tests.support.demo import PFCF_SLUG
+from tests.factories import AgendaItemFactory, DocumentFactory
+from tests.support.demo import PFCF_SLUG, seed_meeting
 from tests.support.pages import form_values, visible_text
 
 pytestmark = pytest.mark.usefixtures("published_seed")
@@ -178,3 +180,35 @@ def test_the_template_spreadsheets_carry_the_years_directorates(client, officer)
         csv.splitlines()[0]
         == "Directorate,Gross expenditure £m,Gross income £m,Forecast outturn £m"
     )
+
+
+def test_a_monitor_presented_in_private_never_reaches_the_public_finance_page(client, publish):
+    year = FinancialYear.objects.create(start_year=2031)
+    finance = year.directorates.create(name="Finance", position=1)
+    monitor = Monitor.objects.create(year=year, period=4)
+    Line.objects.create(
+        monitor=monitor,
+        directorate=finance,
+        gross_expenditure=Decimal("9.999"),
+        gross_income=Decimal("-1.000"),
+        forecast_outturn=Decimal("8.999"),
+    )
+    meeting = seed_meeting()
+    item = AgendaItemFactory(
+        meeting=meeting, title="Commercial budget", exempt=True, exempt_paragraph=3
+    )
+    DocumentFactory(
+        item=item,
+        kind=Document.Kind.GENERATED,
+        title="Month 4 monitor",
+        generator="finance.revenue_monitor",
+        generator_record=monitor.pk,
+        exempt=True,
+        exempt_paragraph=3,
+    )
+    publish(meeting)
+
+    page = visible_text(client.get(public_url(2031)))
+    assert "has not been presented a revenue monitor of 2031/32" in page
+    assert "9.999" not in page
+    assert "2031/32" not in visible_text(client.get(reverse("finance:public_index")))
