@@ -48,9 +48,7 @@ class Position:
     def of(cls, monitor: Monitor) -> "Position":
         """The position of `monitor`, in a fixed number of queries."""
         monitor = Monitor.objects.select_related("year", "overridden_by").get(pk=monitor.pk)
-        monitors = list(monitor.year.monitors.all())
-        earlier = [m for m in monitors if m.end_month < monitor.end_month]
-        previous = max(earlier, key=lambda m: m.end_month, default=None)
+        previous = monitor.previous()
         previous_variations = {}
         if previous is not None:
             previous_variations = {

@@ -126,7 +126,8 @@ def test_a_monitor_imported_reconciled_overridden_published_and_read(
     context.close()
 
     # The public reads the tables and chart on the committee's finance page.
-    public = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    public_context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    public = public_context.new_page()
     public.goto("/")
     public.get_by_role("link", name="Finance", exact=True).click()
     axe_check(public)
@@ -141,3 +142,4 @@ def test_a_monitor_imported_reconciled_overridden_published_and_read(
         "The forecast revenue overspend is £0.475m against a net revenue budget of £185.482m."
     )
     axe_check(public)
+    public_context.close()
