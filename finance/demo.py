@@ -63,9 +63,9 @@ TABLE_THREE = json.loads(
 )
 
 OVERRIDE_REASON = (
-    "Published as the finance team sent it: the approved budget of £185.481m is the figure the "
-    "budget-setting council rounded, and the (£0.746m) Strategic Commissioning variation is "
-    "reported in the Children's Directorate's rows as the finance team agreed."
+    "Published as the seed's report was: its text's approved budget of £185.481m against Table "
+    "1's £185.482m, and Strategic Commissioning's (£0.746m) printed in the Children's "
+    "Directorate's rows of Table 3."
 )
 
 
@@ -191,7 +191,7 @@ def sample_monitors(ctx: demo.DemoContext) -> None:
                     forecast_outturn=outturn,
                 )
             )
-            if variation := line.row().variation:
+            if variation := line.variation:
                 saved(
                     KeyIssue(
                         monitor=monitor,

@@ -109,4 +109,4 @@ def test_the_pack_notes_the_officers_override_with_the_seeds_own_disagreements(p
         "The key issues of Children's Directorate add up to £2.803m, not its forecast "
         "variation of £2.057m (£0.746m more)." in text
     )
-    assert "Reason: Published as the finance team sent it" in text
+    assert "Reason: Published as the seed's report was" in text

@@ -85,7 +85,7 @@ def test_the_monitor_page_lists_what_does_not_reconcile_and_the_recorded_reason(
 
     assert "These figures do not reconcile, and may be published as they are" in page
     assert "The key issues of Children's Directorate add up to £2.803m" in page
-    assert "Reason: Published as the finance team sent it" in page
+    assert "Reason: Published as the seed's report was" in page
     assert "Corporate Items (10.118) (10.117) 0.001" in page
 
 
