@@ -12,6 +12,7 @@ class CommitteesConfig(AppConfig):
         from committees.packs import generators, registry
 
         registry.register(generators.corporate_plan_mapping)
+        registry.register(generators.minutes)
         post_migrate.connect(record_earlier_publications, sender=self)
 
 
