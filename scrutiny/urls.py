@@ -11,5 +11,6 @@ urlpatterns = [
     path("officer/work-programmes/", include("workprogramme.officer_urls")),
     path("officer/", include("committees.officer.urls")),
     path("work-programmes/", include("workprogramme.urls")),
+    path("", include("finance.urls")),
     path("", include("committees.urls")),
 ]
