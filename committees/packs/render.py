@@ -151,7 +151,7 @@ def print_source(
     """Assemble the pack (a supplement's own, with `supplement`), read its uploaded PDFs and
     render the final print HTML."""
     pack = assemble(meeting, restricted=restricted, released=released, supplement=supplement)
-    uploads = tuple(_uploads(pack))
+    uploads = tuple(read_uploads(pack))
     html = render_to_string(
         "committees/pack/pdf.html",
         {"pack": pack, "print_css": print_css(pack), "restricted_note": RESTRICTED_NOTE},
@@ -166,7 +166,7 @@ def print_source(
     return PrintSource(pack=pack, html=html, uploads=uploads, content_hash=digest.hexdigest())
 
 
-def _uploads(pack):
+def read_uploads(pack):
     """The uploaded PDFs the pack shows, in order; each document learns its true page count,
     and its part in the pack the file's digest (for the outline)."""
     for entry in pack.items:
@@ -353,9 +353,9 @@ def first_page_after(last_page: int | None) -> int:
 def draft_outline(meeting, *, restricted: bool) -> list[dict]:
     """The outline that publishing `meeting` now would store, to compare with the version
     live now before publishing. Raises PackRenderError if the pack cannot be assembled."""
-    with _assembly_errors(meeting):
+    with assembly_errors(meeting):
         pack = assemble(meeting, restricted=restricted)
-        for _ in _uploads(pack):  # reads each uploaded file, for its digest
+        for _ in read_uploads(pack):  # reads each uploaded file, for its digest
             pass
         return pack.outline()
 
@@ -377,14 +377,14 @@ def _frozen_uploads(source):
 
 def pack_source(meeting, *, restricted, released=frozenset(), supplement=None) -> PrintSource:
     """`print_source`, with any failure to assemble the pack as a PackRenderError."""
-    with _assembly_errors(meeting):
+    with assembly_errors(meeting):
         return print_source(
             meeting, restricted=restricted, released=released, supplement=supplement
         )
 
 
 @contextmanager
-def _assembly_errors(meeting):
+def assembly_errors(meeting):
     try:
         yield
     except PackRenderError:

@@ -19,13 +19,6 @@ import tempfile
 import time
 
 SIZES = (50, 200, 500)
-# A report: cover sheet, about 2½ pages of text and a monitoring table; every fourth item
-# also has a 4-page uploaded PDF appendix. An item is then about 8 pages with the blank pages
-# that right-hand starts add.
-PARAGRAPHS = 16
-PAGES_PER_ITEM = 7.8
-UPLOAD_EVERY = 4
-UPLOAD_PAGES = 4
 SERVE_REQUESTS = 20
 
 
@@ -164,8 +157,10 @@ def build(size):
     django.setup()
     from django.core.management import call_command
 
+    from tests.support.packs import long_meeting, long_meeting_items
+
     call_command("migrate", verbosity=0)
-    return {"meeting": build_meeting(items=max(1, round(size / PAGES_PER_ITEM))).pk}
+    return {"meeting": long_meeting(items=long_meeting_items(size)).pk}
 
 
 def measure_pack(html_path):
@@ -291,95 +286,6 @@ def serve_ms(meeting, rendered):
         assert response.status_code == 200
         assert len(b"".join(response)) == len(rendered.data)  # streamed or not
     return (time.perf_counter() - started) / SERVE_REQUESTS * 1000
-
-
-def build_meeting(*, items):
-    """A published meeting of `items` reports, each with a cover sheet, text and a table."""
-    import datetime as dt
-
-    import weasyprint
-    from django.core.files.base import ContentFile
-    from django.utils import timezone
-
-    from committees.models import (
-        AgendaItem,
-        Committee,
-        Council,
-        CoverSheet,
-        Document,
-        Meeting,
-        MunicipalYear,
-        Officer,
-    )
-
-    Council.objects.create(
-        name="Benchmark City Council",
-        address="Council House",
-        web_address="https://www.example.gov.uk",
-        chief_executive="A. Chief",
-    )
-    MunicipalYear.objects.create(
-        label="2030/2031", start_date=dt.date(2030, 5, 1), end_date=dt.date(2031, 4, 30)
-    )
-    committee = Committee.objects.create(name="Benchmark Overview and Scrutiny Committee")
-    meeting = Meeting.objects.create(
-        committee=committee,
-        starts_at=timezone.make_aware(dt.datetime(2030, 7, 24, 14, 0)),
-        published_on=dt.date(2030, 7, 16),
-    )
-    author = Officer.objects.create(name="Report Author", job_title="Head of Finance")
-    sentence = (
-        "The forecast outturn reflects pressures in demand-led services, partly offset by "
-        "vacancy management and one-off income, and the directorate is taking action to "
-        "bring spending back within budget by the end of the year. "
-    )
-    body = (
-        "".join(f"<h3>Section {n}</h3><p>{sentence * 5}</p>" for n in range(1, PARAGRAPHS + 1))
-        + table()
-    )
-    upload = weasyprint.HTML(
-        string="".join(
-            f"<h1>Appendix page {k}</h1><p>{sentence * 20}</p><div style='break-after: page'></div>"
-            for k in range(1, UPLOAD_PAGES + 1)
-        )
-    ).write_pdf()
-    for position in range(1, items + 1):
-        item = AgendaItem.objects.create(
-            meeting=meeting, position=position, title=f"Monitoring Report {position}"
-        )
-        report = Document.objects.create(
-            item=item, position=1, title=f"Monitoring Report {position}", body=body
-        )
-        cover = CoverSheet.objects.create(
-            document=report,
-            purpose="To update the committee on the monitoring position.",
-            recommendations="That the committee notes the report.",
-        )
-        cover.authors.add(author)
-        if position % UPLOAD_EVERY == 0:
-            Document.objects.create(
-                item=item,
-                position=2,
-                kind=Document.Kind.APPENDIX,
-                title="Monitoring Tables",
-                upload=ContentFile(upload, name=f"appendix-{position}.pdf"),
-                upload_pages=UPLOAD_PAGES,
-            )
-    return meeting
-
-
-def table():
-    rows = "".join(
-        f"<tr><th scope='row'>Directorate {n}</th><td>{n * 12.345:.3f}</td>"
-        f"<td>({n * 3.21:.3f})</td><td>{n * 9.135:.3f}</td><td>{n * 0.5:.3f}</td></tr>"
-        for n in range(1, 13)
-    )
-    return (
-        "<table><caption>Table 1: Revenue monitoring position</caption><thead><tr>"
-        "<th scope='col'>Directorate</th><th scope='col'>Budget £m</th>"
-        "<th scope='col'>Income £m</th><th scope='col'>Forecast £m</th>"
-        f"<th scope='col'>Variation £m</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,361 @@
+"""An officer's preview of a pack, put together from pieces laid out once each.
+
+Every item of a pack starts on a right-hand page, so its layout depends on nothing before it
+but the number on its pages. The preview therefore lays out each item on its own, without page
+numbers (`preview_part.html`), and keeps it in the render cache under the hash of its own print
+HTML (the whole pack's print CSS and whether the pack is restricted included) and uploads. Only
+items whose content changed are laid out again, side by side in limited child processes, one a
+core. Then the front sheet is laid out with the page ranges the items' page counts give, and the
+pieces are put together with pypdf: the blank left-hand pages, the "Page n" footers (drawn from
+cached pages that have nothing but the pack's own footer, so they look exactly as published),
+the bookmarks and the document's title.
+
+A number is drawn on rather than laid out with the item, so that an edit that changes one item's
+length re-lays out that item and the front sheet, never the items after it. The pieces go
+untagged (the same layout, faster): the tagged PDF/UA-1 file is what publication renders, whole,
+as before (`committees.packs.render`).
+"""
+
+import hashlib
+import io
+import os
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+)
+
+from committees.limits import LimitExceeded, run_limited_all
+from committees.packs import cache
+from committees.packs.assemble import assemble
+from committees.packs.pdf import PackRenderError, Upload, write_pack_pdf
+from committees.packs.render import (
+    ENGINE,
+    RESTRICTED_NOTE,
+    PrintSource,
+    assembly_errors,
+    print_css,
+    read_uploads,
+)
+
+PART_TEMPLATE = "committees/pack/preview_part.html"
+NUMBERS_TEMPLATE = "committees/pack/preview_numbers.html"
+# Footers are laid out this many pages to a cached piece, for every preview to draw from.
+NUMBERS_PER_PIECE = 100
+PREVIEW_ENGINE = f"{ENGINE} preview-1"
+_ITEM_LINK = re.compile(r' href="#item-\d+"')
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Something laid out on its own: its print HTML, its uploads and the hash naming both."""
+
+    name: str
+    html: str
+    uploads: tuple[Upload, ...] = ()
+
+    @property
+    def key(self):
+        return content_hash(self.html, self.uploads)
+
+
+@dataclass(frozen=True)
+class PreviewSource:
+    """The pieces of a meeting's preview and the hash naming the preview they make."""
+
+    source: PrintSource
+    items: tuple[Piece, ...]
+    blank: Piece
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class PreviewPdf:
+    """A preview; `rendered` names the pieces the layout engine laid out for it (empty when it
+    came from the cache)."""
+
+    data: bytes
+    page_count: int
+    numbered_pages: int
+    content_hash: str
+    rendered: tuple[str, ...]
+
+    @property
+    def cached(self):
+        return not self.rendered
+
+
+def content_hash(html, uploads=()):
+    digest = hashlib.sha256()
+    digest.update(PREVIEW_ENGINE.encode())
+    digest.update(b"\0")
+    digest.update(html.encode())
+    for upload in uploads:
+        digest.update(b"\0" + upload.anchor.encode() + b"\0")
+        digest.update(hashlib.sha256(upload.data).digest())
+    return digest.hexdigest()
+
+
+def preview_source(meeting, *, restricted: bool) -> PreviewSource:
+    """The pieces of the meeting's pack as it stands now; PackRenderError if it cannot be
+    assembled."""
+    with assembly_errors(meeting):
+        pack = assemble(meeting, restricted=restricted)
+        uploads = {upload.anchor: upload for upload in read_uploads(pack)}
+        css = print_css(pack)
+        context = {"pack": pack, "print_css": css, "restricted_note": RESTRICTED_NOTE}
+        items = tuple(
+            Piece(
+                name=entry.anchor,
+                html=render_to_string(PART_TEMPLATE, {**context, "entry": entry}),
+                uploads=tuple(
+                    uploads[part.anchor] for part in entry.documents if part.anchor in uploads
+                ),
+            )
+            for entry in pack.items
+            if entry.has_pages or entry.withheld
+        )
+        blank = Piece("blank", render_to_string(PART_TEMPLATE, {**context, "blank": True}))
+        # The front sheet without its ranges: they follow from the items' layouts.
+        front = _front_html(pack, css, ranges=[])
+    digest = hashlib.sha256(content_hash(front).encode())
+    for piece in (blank, *items):
+        digest.update(piece.key.encode())
+    source = PrintSource(pack=pack, html=front, uploads=(), content_hash="")
+    return PreviewSource(source=source, items=items, blank=blank, content_hash=digest.hexdigest())
+
+
+def render_preview(preview: PreviewSource, *, on_wait=None) -> PreviewPdf:
+    """The preview PDF: from the cache if this exact pack was previewed before, otherwise put
+    together from its pieces, laying out only those not laid out before."""
+    hit = cache.get(preview.content_hash)
+    if hit is not None and hit.numbered_pages is not None:
+        return PreviewPdf(
+            data=hit.data,
+            page_count=hit.page_count,
+            numbered_pages=hit.numbered_pages,
+            content_hash=preview.content_hash,
+            rendered=(),
+        )
+    rendered = []
+    laid_out = _lay_out([preview.blank, *preview.items], rendered, on_wait)
+    counts = [laid_out[piece.key].page_count for piece in preview.items]
+    starts = _first_pages(counts)
+    pack = preview.source.pack
+    css = print_css(pack)
+    front = Piece(
+        "front",
+        _front_html(
+            pack,
+            css,
+            ranges=[
+                {"anchor": piece.name, "first": first, "last": first + count - 1}
+                for piece, first, count in zip(preview.items, starts, counts, strict=True)
+                if _has_range(pack, piece.name)
+            ],
+        ),
+    )
+    numbered = starts[-1] + counts[-1] - 1 if counts else 0
+    numbers = [
+        Piece(
+            f"numbers {first}-{first + NUMBERS_PER_PIECE - 1}",
+            render_to_string(
+                NUMBERS_TEMPLATE,
+                {"print_css": css, "first": first, "pages": range(NUMBERS_PER_PIECE)},
+            ),
+        )
+        for first in range(1, numbered + 1, NUMBERS_PER_PIECE)
+    ]
+    laid_out |= _lay_out([front, *numbers], rendered, on_wait)
+    data, page_count = _put_together(
+        front=laid_out[front.key],
+        blank=laid_out[preview.blank.key],
+        items=[laid_out[piece.key] for piece in preview.items],
+        starts=starts,
+        numbers=[laid_out[piece.key] for piece in numbers],
+    )
+    cache.put(preview.content_hash, data, page_count=page_count, numbered_pages=numbered)
+    return PreviewPdf(
+        data=data,
+        page_count=page_count,
+        numbered_pages=numbered,
+        content_hash=preview.content_hash,
+        rendered=tuple(rendered),
+    )
+
+
+def _front_html(pack, css, *, ranges):
+    """The front sheet's print HTML, with the page ranges written in.
+
+    Its agenda's links to the items are left out: the items are not in the same layout, and a
+    preview has bookmarks to them. The text looks and flows the same without them.
+    """
+    html = render_to_string(
+        PART_TEMPLATE,
+        {"pack": pack, "print_css": css, "restricted_note": RESTRICTED_NOTE, "ranges": ranges},
+    )
+    return _ITEM_LINK.sub("", html)
+
+
+def _has_range(pack, anchor):
+    """Whether the front sheet gives the item a page range (a withheld item has none)."""
+    return any(entry.anchor == anchor and entry.has_pages for entry in pack.items)
+
+
+def _first_pages(counts):
+    """The first page number of each item: page 1, then each on the next right-hand (odd)
+    page after the one before."""
+    starts, page = [], 1
+    for count in counts:
+        starts.append(page)
+        last = page + count - 1
+        page = last + 1 if last % 2 == 0 else last + 2
+    return starts
+
+
+def _lay_out(pieces, rendered, on_wait):
+    """{key: cached PDF} of `pieces`: those not in the cache are laid out, side by side in
+    limited child processes, and their names added to `rendered`."""
+    found, missing = {}, {}
+    for piece in pieces:
+        hit = cache.get(piece.key)
+        if hit is not None and hit.page_count is not None:
+            found[piece.key] = hit
+        else:
+            missing.setdefault(piece.key, piece)
+    if not missing:
+        return found
+    # The longest first, so that the last to finish is a short one and no core waits long.
+    missing = dict(sorted(missing.items(), key=lambda pair: -_size(pair[1])))
+    calls = [
+        (lambda piece=piece: write_pack_pdf(piece.html, piece.uploads, tagged=False))
+        for piece in missing.values()
+    ]
+    try:
+        written = run_limited_all(
+            calls,
+            processes=len(os.sched_getaffinity(0)),
+            memory_bytes=settings.RENDER_MEMORY_BYTES,
+            cpu_seconds=settings.RENDER_SECONDS,
+            wall_seconds=settings.RENDER_SECONDS,
+            on_wait=on_wait,
+        )
+    except LimitExceeded as exceeded:
+        raise PackRenderError(
+            f"An item of the agenda pack {exceeded} to render, the most one render may take. "
+            "Shorten or remove its largest appendices, or ask the portal's administrators to "
+            "raise the limit, then try again."
+        ) from exceeded
+    for piece, result in zip(missing.values(), written, strict=True):
+        cache.put(
+            piece.key,
+            result.data,
+            page_count=result.page_count,
+            numbered_pages=result.numbered_pages,
+        )
+        found[piece.key] = cache.CachedPdf(
+            data=result.data, page_count=result.page_count, numbered_pages=result.numbered_pages
+        )
+        rendered.append(piece.name)
+    return found
+
+
+def _size(piece):
+    """Roughly how long `piece` takes to lay out: its HTML, and its uploaded pages."""
+    return len(piece.html) + 10_000 * sum(upload.page_count for upload in piece.uploads)
+
+
+def _put_together(*, front, blank, items, starts, numbers):
+    """The preview's bytes and page count: the front sheet, then each item from its first page
+    number on, with blank pages between and every numbered page's footer drawn on."""
+    writer = PdfWriter()
+    front_reader = _reader(front)
+    blank_page = _reader(blank).pages[1]  # the piece is item, blank page, item
+    number_pages = [page for piece in numbers for page in _reader(piece).pages]
+    forms = {}
+    restore = _stream(writer, b"Q ")
+    save = _stream(writer, b" q ")
+
+    def add(page, number):
+        added = writer.add_page(page)
+        if number is None:
+            return added
+        form = forms.get(number)
+        if form is None:
+            form = forms[number] = _form(writer, number_pages[number - 1])
+        resources = added["/Resources"].get_object()
+        xobjects = resources.get("/XObject")
+        if xobjects is None:
+            xobjects = resources[NameObject("/XObject")] = DictionaryObject()
+        name = NameObject(f"/PackPageNumber{number}")
+        xobjects.get_object()[name] = form
+        contents = added.raw_get("/Contents")
+        parts = contents.get_object()
+        parts = list(parts) if isinstance(parts, ArrayObject) else [contents]
+        added[NameObject("/Contents")] = ArrayObject(
+            [save, *parts, restore, _stream(writer, f"q {name} Do Q".encode())]
+        )
+        return added
+
+    for page in front_reader.pages:
+        add(page, None)
+    _copy_outline(writer, front_reader, offset=0)
+    if items and len(front_reader.pages) % 2:
+        add(blank_page, None)
+    for position, (piece, first) in enumerate(zip(items, starts, strict=True)):
+        reader = _reader(piece)
+        offset = len(writer.pages)
+        for number, page in enumerate(reader.pages, start=first):
+            add(page, number)
+        _copy_outline(writer, reader, offset=offset)
+        if position + 1 < len(items):
+            for number in range(first + len(reader.pages), starts[position + 1]):
+                add(blank_page, number)
+    writer.add_metadata(front_reader.metadata or {})
+    writer._root_object[NameObject("/Lang")] = front_reader.root_object.get("/Lang")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), len(writer.pages)
+
+
+def _reader(cached):
+    return PdfReader(io.BytesIO(cached.data))
+
+
+def _stream(writer, data):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return writer._add_object(stream)
+
+
+def _form(writer, page):
+    """A page of footers as a form XObject of `writer`, to draw over a page of the preview."""
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(page.mediabox),
+            NameObject("/Resources"): page["/Resources"].clone(writer),
+        }
+    )
+    return writer._add_object(form)
+
+
+def _copy_outline(writer, reader, *, offset, entries=None, parent=None):
+    """The bookmarks of a piece, pointing at its pages in the preview."""
+    last = None
+    for entry in reader.outline if entries is None else entries:
+        if isinstance(entry, list):
+            _copy_outline(writer, reader, offset=offset, entries=entry, parent=last)
+        else:
+            page = reader.get_destination_page_number(entry)
+            last = writer.add_outline_item(title=entry.title, page_number=offset + page, parent=parent)
