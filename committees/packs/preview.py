@@ -132,9 +132,22 @@ def preview_source(meeting, *, restricted: bool) -> PreviewSource:
     return PreviewSource(source=source, items=items, blank=blank, content_hash=digest.hexdigest())
 
 
-def render_preview(preview: PreviewSource, *, on_wait=None) -> PreviewPdf:
+class PreviewDeferred(Exception):
+    """A preview asked for `within` some seconds would take longer: the worker makes it."""
+
+
+def unrendered_items(preview: PreviewSource) -> list[Piece]:
+    """The items of `preview` that were never laid out: what making it will cost, roughly."""
+    return [piece for piece in preview.items if not cache.has(piece.key)]
+
+
+def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> PreviewPdf:
     """The preview PDF: from the cache if this exact pack was previewed before, otherwise put
-    together from its pieces, laying out only those not laid out before."""
+    together from its pieces, laying out only those not laid out before.
+
+    `within` (seconds) bounds each piece's layout for a caller that cannot wait long (a web
+    request): a piece taking longer raises PreviewDeferred.
+    """
     hit = cache.get(preview.content_hash)
     if hit is not None and hit.numbered_pages is not None:
         return PreviewPdf(
@@ -145,7 +158,7 @@ def render_preview(preview: PreviewSource, *, on_wait=None) -> PreviewPdf:
             rendered=(),
         )
     rendered = []
-    laid_out = _lay_out([preview.blank, *preview.items], rendered, on_wait)
+    laid_out = _lay_out([preview.blank, *preview.items], rendered, on_wait, within)
     counts = [laid_out[piece.key].page_count for piece in preview.items]
     starts = _first_pages(counts)
     pack = preview.source.pack
@@ -173,7 +186,7 @@ def render_preview(preview: PreviewSource, *, on_wait=None) -> PreviewPdf:
         )
         for first in range(1, numbered + 1, NUMBERS_PER_PIECE)
     ]
-    laid_out |= _lay_out([front, *numbers], rendered, on_wait)
+    laid_out |= _lay_out([front, *numbers], rendered, on_wait, within)
     data, page_count = _put_together(
         front=laid_out[front.key],
         blank=laid_out[preview.blank.key],
@@ -220,7 +233,7 @@ def _first_pages(counts):
     return starts
 
 
-def _lay_out(pieces, rendered, on_wait):
+def _lay_out(pieces, rendered, on_wait, within):
     """{key: cached PDF} of `pieces`: those not in the cache are laid out, side by side in
     limited child processes, and their names added to `rendered`."""
     found, missing = {}, {}
@@ -244,10 +257,12 @@ def _lay_out(pieces, rendered, on_wait):
             processes=len(os.sched_getaffinity(0)),
             memory_bytes=settings.RENDER_MEMORY_BYTES,
             cpu_seconds=settings.RENDER_SECONDS,
-            wall_seconds=settings.RENDER_SECONDS,
+            wall_seconds=min(within or settings.RENDER_SECONDS, settings.RENDER_SECONDS),
             on_wait=on_wait,
         )
     except LimitExceeded as exceeded:
+        if within is not None and exceeded.kind == "time":
+            raise PreviewDeferred from exceeded
         raise PackRenderError(
             f"An item of the agenda pack {exceeded} to render, the most one render may take. "
             "Shorten or remove its largest appendices, or ask the portal's administrators to "
@@ -358,4 +373,6 @@ def _copy_outline(writer, reader, *, offset, entries=None, parent=None):
             _copy_outline(writer, reader, offset=offset, entries=entry, parent=last)
         else:
             page = reader.get_destination_page_number(entry)
-            last = writer.add_outline_item(title=entry.title, page_number=offset + page, parent=parent)
+            last = writer.add_outline_item(
+                title=entry.title, page_number=offset + page, parent=parent
+            )
