@@ -16,6 +16,7 @@ untagged (the same layout, faster): the tagged PDF/UA-1 file is what publication
 as before (`committees.packs.render`).
 """
 
+import functools
 import hashlib
 import io
 import os
@@ -48,7 +49,7 @@ from committees.packs.render import (
 PART_TEMPLATE = "committees/pack/preview_part.html"
 NUMBERS_TEMPLATE = "committees/pack/preview_numbers.html"
 # Footers are laid out this many pages to a cached piece, for every preview to draw from.
-NUMBERS_PER_PIECE = 100
+NUMBERS_PER_PIECE = 50
 PREVIEW_ENGINE = f"{ENGINE} preview-1"
 _ITEM_LINK = re.compile(r' href="#item-\d+"')
 
@@ -245,6 +246,7 @@ def _lay_out(pieces, rendered, on_wait, within):
             missing.setdefault(piece.key, piece)
     if not missing:
         return found
+    _warm_up()
     # The longest first, so that the last to finish is a short one and no core waits long.
     missing = dict(sorted(missing.items(), key=lambda pair: -_size(pair[1])))
     calls = [
@@ -280,6 +282,13 @@ def _lay_out(pieces, rendered, on_wait, within):
         )
         rendered.append(piece.name)
     return found
+
+
+@functools.cache
+def _warm_up():
+    """Load the fonts and WeasyPrint's caches in this process, once: every child forked from it
+    then starts with them, which saves each about 50 ms. A fixed page, no one's input."""
+    write_pack_pdf('<html lang="en-GB"><p>Warming up</p></html>', tagged=False)
 
 
 def _size(piece):

@@ -3,7 +3,9 @@
 For synthetic packs of about 50, 200 and 500 pages it prints pages, seconds, pages per second
 and peak memory of the project's render, the ratio of that time to WeasyPrint rendering the same
 final HTML string directly (the engine's own speed, our floor), the time to answer a preview
-from the cache, and the time to serve the stored, published PDF.
+from the cache, and the time to serve the stored, published PDF. A second table gives the
+officer's preview put together from items laid out once each (committees/packs/preview.py):
+cold, after a one-item edit, and beside WeasyPrint's single-process time.
 
 Each size runs in its own process (a clean peak of memory) on a throw-away SQLite database and
 media folder in a temporary directory; nothing touches var/. Figures are printed, never asserted.
@@ -26,7 +28,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="target page counts")
     parser.add_argument(
-        "--child", choices=["build", "pack", "engine", "plain"], help=argparse.SUPPRESS
+        "--child", choices=["build", "pack", "preview", "engine", "plain"], help=argparse.SUPPRESS
     )
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs of each measurement; the fastest counts"
@@ -39,14 +41,19 @@ def main():
     if args.child == "pack":
         print(json.dumps(measure_pack(args.html)))
         return
+    if args.child == "preview":
+        print(json.dumps(measure_preview()))
+        return
     if args.child:
         print(json.dumps(measure_engine(args.html, tagged=args.child == "engine")))
         return
     print(f"{'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'× engine':>9} "
           f"{'ours %':>7} {'engine MB':>10} {'× plain':>8} {'cached s':>9} "
           f"{'serve ms':>9}")  # fmt: skip
+    previews = []
     for size in args.sizes:
-        ours, engine, plain = run_size(size, repeat=max(1, args.repeat))
+        ours, engine, plain, preview = run_size(size, repeat=max(1, args.repeat))
+        previews.append((ours, engine, plain, preview))
         print(
             f"{ours['pages']:>6} {ours['seconds']:>8.2f} {ours['pages'] / ours['seconds']:>8.1f} "
             f"{ours['peak_mb']:>8.0f} {ours['seconds'] / engine['seconds']:>9.2f} "
@@ -73,6 +80,31 @@ def main():
         ".\n"
         "Each figure is the fastest of --repeat runs (peaks: the highest)."
     )
+    print_previews(previews)
+
+
+def print_previews(previews):
+    print(f"\n{'pages':>6} {'engine s':>9} {'cold s':>7} {'× engine':>9} {'× plain':>8} "
+          f"{'cold CPU':>9} {'edit s':>7} {'longer s':>9} {'cached s':>9}")  # fmt: skip
+    for ours, engine, plain, preview in previews:
+        cold = preview["cold"]
+        print(
+            f"{ours['pages']:>6} {engine['seconds']:>9.2f} {cold:>7.2f} "
+            f"{cold / engine['seconds']:>9.2f} {cold / plain['seconds']:>8.2f} "
+            f"{preview['cold_cpu']:>9.2f} {preview['edit']:>7.2f} {preview['longer']:>9.2f} "
+            f"{preview['cached']:>9.3f}"
+        )
+    print(
+        f"\nThe officer's preview on {os.cpu_count()} cores, wall-clock seconds from the meeting\n"
+        "to the PDF (assemble, item HTML and hashes, items laid out side by side in limited\n"
+        "child processes, front sheet, pieces put together). engine s: WeasyPrint alone on the\n"
+        "whole pack's final HTML in one process (tagged, CPU seconds, as above); × engine, ×\n"
+        "plain: the cold preview over that and over the untagged render. cold: empty cache.\n"
+        "cold CPU: its CPU seconds, the children's included. edit: after a wording change to\n"
+        "the middle item that keeps its length (that item laid out again); longer: after a\n"
+        "paragraph added to it (that item and the front sheet). cached: unchanged, again.\n"
+        "Wall-clock times grow when other work shares the cores."
+    )
 
 
 def run_size(size, *, repeat):
@@ -80,6 +112,7 @@ def run_size(size, *, repeat):
     times in turn; the fastest time and the highest peak of each count (the machine may be
     busy with other work)."""
     runs = [[], [], []]
+    previews = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="pack-bench-") as tmp:
             env = environment(tmp)
@@ -88,12 +121,16 @@ def run_size(size, *, repeat):
             runs[0].append(child(env, "pack", "--html", html))
             runs[1].append(child(env, "engine", "--html", html))
             runs[2].append(child(env, "plain", "--html", html))
+            previews.append(child(env, "preview"))
     return [
-        {
-            **min(results, key=lambda result: result["seconds"]),
-            "peak_mb": max(result["peak_mb"] for result in results),
-        }
-        for results in runs
+        *(
+            {
+                **min(results, key=lambda result: result["seconds"]),
+                "peak_mb": max(result["peak_mb"] for result in results),
+            }
+            for results in runs
+        ),
+        {key: min(preview[key] for preview in previews) for key in previews[0]},
     ]
 
 
@@ -200,6 +237,45 @@ def measure_pack(html_path):
         "cached_seconds": cached_seconds,
         "serve_ms": serve_ms(meeting, rendered),
     }
+
+
+def measure_preview():
+    """The officer's preview of the public pack: cold, unchanged, after an edit to the middle
+    item that keeps its length, and after one that lengthens it (wall-clock seconds)."""
+    import django
+
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    from committees.models import Document, Meeting
+    from committees.packs import preview
+
+    setup_test_environment()
+    meeting = Meeting.objects.get()
+    # A long-running server has its templates compiled and modules imported already.
+    preview.preview_source(meeting, restricted=False)
+
+    def timed():
+        started, cpu = time.perf_counter(), cpu_seconds()
+        pdf = preview.render_preview(preview.preview_source(meeting, restricted=False))
+        return time.perf_counter() - started, cpu_seconds() - cpu, pdf
+
+    cold, cold_cpu, pdf = timed()
+    assert not pdf.cached
+    cached, _, pdf = timed()
+    assert pdf.cached
+    reports = Document.objects.filter(kind=Document.Kind.REPORT).order_by("item__position")
+    report = reports[len(reports) // 2]
+    anchor = f"item-{report.item.position}"
+    report.body = report.body.replace("<h3>Section 1</h3>", "<h3>Section I</h3>", 1)
+    report.save()
+    edit, _, pdf = timed()
+    assert pdf.rendered == (anchor,), pdf.rendered
+    report.body += "<p>A paragraph added after the last preview.</p>" * 12
+    report.save()
+    longer, _, pdf = timed()
+    assert pdf.rendered == (anchor, "front"), pdf.rendered
+    return {"cold": cold, "cold_cpu": cold_cpu, "cached": cached, "edit": edit, "longer": longer}
 
 
 class engine_timer:
