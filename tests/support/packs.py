@@ -2,10 +2,12 @@
 many reports (for the preview's tests and the benchmark)."""
 
 import datetime as dt
+import io
 
 import weasyprint
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfReader
 
 from committees.models import (
     AgendaItem,
@@ -132,8 +134,10 @@ def long_meeting_items(pages):
     return max(1, round(pages / PAGES_PER_ITEM))
 
 
-def long_meeting(*, items):
-    """A published meeting of `items` reports, each with a cover sheet, text and a table."""
+def long_meeting(*, items, paragraphs=PARAGRAPHS, upload=None, upload_every=UPLOAD_EVERY):
+    """A published meeting of `items` reports, each with a cover sheet, `paragraphs` sections of
+    text and a table; every `upload_every`th with the PDF `upload` as an appendix (by default
+    four pages of dense text)."""
     Council.objects.create(
         name="Benchmark City Council",
         address="Council House",
@@ -156,15 +160,18 @@ def long_meeting(*, items):
         "bring spending back within budget by the end of the year. "
     )
     body = (
-        "".join(f"<h3>Section {n}</h3><p>{sentence * 5}</p>" for n in range(1, PARAGRAPHS + 1))
+        "".join(f"<h3>Section {n}</h3><p>{sentence * 5}</p>" for n in range(1, paragraphs + 1))
         + monitoring_table()
     )
-    upload = weasyprint.HTML(
-        string="".join(
-            f"<h1>Appendix page {k}</h1><p>{sentence * 20}</p><div style='break-after: page'></div>"
-            for k in range(1, UPLOAD_PAGES + 1)
-        )
-    ).write_pdf()
+    if upload is None:
+        upload = weasyprint.HTML(
+            string="".join(
+                f"<h1>Appendix page {k}</h1><p>{sentence * 20}</p>"
+                "<div style='break-after: page'></div>"
+                for k in range(1, UPLOAD_PAGES + 1)
+            )
+        ).write_pdf()
+    upload_pages = len(PdfReader(io.BytesIO(upload)).pages)
     for position in range(1, items + 1):
         item = AgendaItem.objects.create(
             meeting=meeting, position=position, title=f"Monitoring Report {position}"
@@ -178,14 +185,14 @@ def long_meeting(*, items):
             recommendations="That the committee notes the report.",
         )
         cover.authors.add(author)
-        if position % UPLOAD_EVERY == 0:
+        if position % upload_every == 0:
             Document.objects.create(
                 item=item,
                 position=2,
                 kind=Document.Kind.APPENDIX,
                 title="Monitoring Tables",
                 upload=ContentFile(upload, name=f"appendix-{position}.pdf"),
-                upload_pages=UPLOAD_PAGES,
+                upload_pages=upload_pages,
             )
     return meeting
 
