@@ -36,7 +36,7 @@ from pypdf.generic import (
 from committees.limits import LimitExceeded, run_limited_all
 from committees.packs import cache
 from committees.packs.assemble import assemble
-from committees.packs.pdf import PackRenderError, Upload, write_pack_pdf
+from committees.packs.pdf import PackRenderError, Upload, print_stylesheet, write_pack_pdf
 from committees.packs.render import (
     ENGINE,
     RESTRICTED_NOTE,
@@ -56,15 +56,17 @@ _ITEM_LINK = re.compile(r' href="#item-\d+"')
 
 @dataclass(frozen=True)
 class Piece:
-    """Something laid out on its own: its print HTML, its uploads and the hash naming both."""
+    """Something laid out on its own: its print HTML, the print CSS (given to WeasyPrint
+    parsed, not inlined), its uploads and the hash naming them."""
 
     name: str
     html: str
+    css: str
     uploads: tuple[Upload, ...] = ()
 
     @property
     def key(self):
-        return content_hash(self.html, self.uploads)
+        return content_hash(f"{self.css}\0{self.html}", self.uploads)
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,12 @@ def preview_source(meeting, *, restricted: bool) -> PreviewSource:
         pack = assemble(meeting, restricted=restricted)
         uploads = {upload.anchor: upload for upload in read_uploads(pack)}
         css = print_css(pack)
-        context = {"pack": pack, "print_css": css, "restricted_note": RESTRICTED_NOTE}
+        context = {"pack": pack, "restricted_note": RESTRICTED_NOTE}
         items = tuple(
             Piece(
                 name=entry.anchor,
                 html=render_to_string(PART_TEMPLATE, {**context, "entry": entry}),
+                css=css,
                 uploads=tuple(
                     uploads[part.anchor] for part in entry.documents if part.anchor in uploads
                 ),
@@ -123,13 +126,13 @@ def preview_source(meeting, *, restricted: bool) -> PreviewSource:
             for entry in pack.items
             if entry.has_pages or entry.withheld
         )
-        blank = Piece("blank", render_to_string(PART_TEMPLATE, {**context, "blank": True}))
+        blank = Piece("blank", render_to_string(PART_TEMPLATE, {**context, "blank": True}), css)
         # The front sheet without its ranges: they follow from the items' layouts.
-        front = _front_html(pack, css, ranges=[])
-    digest = hashlib.sha256(content_hash(front).encode())
+        front = _front_piece(pack, css, ranges=[])
+    digest = hashlib.sha256(front.key.encode())
     for piece in (blank, *items):
         digest.update(piece.key.encode())
-    source = PrintSource(pack=pack, html=front, uploads=(), content_hash="")
+    source = PrintSource(pack=pack, html=front.html, uploads=(), content_hash="")
     return PreviewSource(source=source, items=items, blank=blank, content_hash=digest.hexdigest())
 
 
@@ -164,26 +167,21 @@ def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> Prev
     starts = _first_pages(counts)
     pack = preview.source.pack
     css = print_css(pack)
-    front = Piece(
-        "front",
-        _front_html(
-            pack,
-            css,
-            ranges=[
-                {"anchor": piece.name, "first": first, "last": first + count - 1}
-                for piece, first, count in zip(preview.items, starts, counts, strict=True)
-                if _has_range(pack, piece.name)
-            ],
-        ),
+    front = _front_piece(
+        pack,
+        css,
+        ranges=[
+            {"anchor": piece.name, "first": first, "last": first + count - 1}
+            for piece, first, count in zip(preview.items, starts, counts, strict=True)
+            if _has_range(pack, piece.name)
+        ],
     )
     numbered = starts[-1] + counts[-1] - 1 if counts else 0
     numbers = [
         Piece(
             f"numbers {first}-{first + NUMBERS_PER_PIECE - 1}",
-            render_to_string(
-                NUMBERS_TEMPLATE,
-                {"print_css": css, "first": first, "pages": range(NUMBERS_PER_PIECE)},
-            ),
+            render_to_string(NUMBERS_TEMPLATE, {"first": first, "pages": range(NUMBERS_PER_PIECE)}),
+            css,
         )
         for first in range(1, numbered + 1, NUMBERS_PER_PIECE)
     ]
@@ -205,17 +203,16 @@ def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> Prev
     )
 
 
-def _front_html(pack, css, *, ranges):
-    """The front sheet's print HTML, with the page ranges written in.
+def _front_piece(pack, css, *, ranges):
+    """The front sheet, with the page ranges written in.
 
     Its agenda's links to the items are left out: the items are not in the same layout, and a
     preview has bookmarks to them. The text looks and flows the same without them.
     """
     html = render_to_string(
-        PART_TEMPLATE,
-        {"pack": pack, "print_css": css, "restricted_note": RESTRICTED_NOTE, "ranges": ranges},
+        PART_TEMPLATE, {"pack": pack, "restricted_note": RESTRICTED_NOTE, "ranges": ranges}
     )
-    return _ITEM_LINK.sub("", html)
+    return Piece("front", _ITEM_LINK.sub("", html), css)
 
 
 def _has_range(pack, anchor):
@@ -249,8 +246,13 @@ def _lay_out(pieces, rendered, on_wait, within):
     _warm_up()
     # The longest first, so that the last to finish is a short one and no core waits long.
     missing = dict(sorted(missing.items(), key=lambda pair: -_size(pair[1])))
+    stylesheets = {css: print_stylesheet(css) for css in {p.css for p in missing.values()}}
     calls = [
-        (lambda piece=piece: write_pack_pdf(piece.html, piece.uploads, tagged=False))
+        (
+            lambda piece=piece: write_pack_pdf(
+                piece.html, piece.uploads, tagged=False, stylesheet=stylesheets[piece.css]
+            )
+        )
         for piece in missing.values()
     ]
     try:
