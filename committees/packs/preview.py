@@ -41,7 +41,9 @@ from committees.packs.render import (
     ENGINE,
     RESTRICTED_NOTE,
     PrintSource,
+    RenderedPdf,
     assembly_errors,
+    content_hash,
     print_css,
     read_uploads,
 )
@@ -66,7 +68,7 @@ class Piece:
 
     @property
     def key(self):
-        return content_hash(f"{self.css}\0{self.html}", self.uploads)
+        return content_hash(f"{self.css}\0{self.html}", self.uploads, engine=PREVIEW_ENGINE)
 
 
 @dataclass(frozen=True)
@@ -80,30 +82,11 @@ class PreviewSource:
 
 
 @dataclass(frozen=True)
-class PreviewPdf:
-    """A preview; `rendered` names the pieces the layout engine laid out for it (empty when it
-    came from the cache)."""
+class PreviewPdf(RenderedPdf):
+    """A preview; `rendered` names the pieces the layout engine laid out for it (none when the
+    preview came from the cache)."""
 
-    data: bytes
-    page_count: int
-    numbered_pages: int
-    content_hash: str
-    rendered: tuple[str, ...]
-
-    @property
-    def cached(self):
-        return not self.rendered
-
-
-def content_hash(html, uploads=()):
-    digest = hashlib.sha256()
-    digest.update(PREVIEW_ENGINE.encode())
-    digest.update(b"\0")
-    digest.update(html.encode())
-    for upload in uploads:
-        digest.update(b"\0" + upload.anchor.encode() + b"\0")
-        digest.update(hashlib.sha256(upload.data).digest())
-    return digest.hexdigest()
+    rendered: tuple[str, ...] = ()
 
 
 def preview_source(meeting, *, restricted: bool) -> PreviewSource:
@@ -154,13 +137,7 @@ def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> Prev
     """
     hit = cache.get(preview.content_hash)
     if hit is not None and hit.numbered_pages is not None:
-        return PreviewPdf(
-            data=hit.data,
-            page_count=hit.page_count,
-            numbered_pages=hit.numbered_pages,
-            content_hash=preview.content_hash,
-            rendered=(),
-        )
+        return PreviewPdf.from_cache(hit, preview.content_hash)
     rendered = []
     laid_out = _lay_out([preview.blank, *preview.items], rendered, on_wait, within)
     counts = [laid_out[piece.key].page_count for piece in preview.items]
@@ -199,6 +176,7 @@ def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> Prev
         page_count=page_count,
         numbered_pages=numbered,
         content_hash=preview.content_hash,
+        cached=False,
         rendered=tuple(rendered),
     )
 

@@ -80,6 +80,16 @@ class RenderedPdf:
     content_hash: str
     cached: bool
 
+    @classmethod
+    def from_cache(cls, hit: cache.CachedPdf, content_hash: str):
+        return cls(
+            data=hit.data,
+            page_count=hit.page_count,
+            numbered_pages=hit.numbered_pages,
+            content_hash=content_hash,
+            cached=True,
+        )
+
 
 @dataclass(frozen=True)
 class SupplementRequest:
@@ -156,14 +166,21 @@ def print_source(
         "committees/pack/pdf.html",
         {"pack": pack, "print_css": print_css(pack), "restricted_note": RESTRICTED_NOTE},
     )
+    return PrintSource(
+        pack=pack, html=html, uploads=uploads, content_hash=content_hash(html, uploads)
+    )
+
+
+def content_hash(html: str, uploads=(), *, engine: str = ENGINE) -> str:
+    """SHA-256 naming a render: of the engine, the final print HTML and every uploaded PDF."""
     digest = hashlib.sha256()
-    digest.update(ENGINE.encode())
+    digest.update(engine.encode())
     digest.update(b"\0")
     digest.update(html.encode())
     for upload in uploads:
         digest.update(b"\0" + upload.anchor.encode() + b"\0")
         digest.update(hashlib.sha256(upload.data).digest())
-    return PrintSource(pack=pack, html=html, uploads=uploads, content_hash=digest.hexdigest())
+    return digest.hexdigest()
 
 
 def read_uploads(pack):
@@ -201,13 +218,7 @@ def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) 
     hit = cache.get(source.content_hash) if use_cache else None
     # Which pages are numbered only the layout knows: a PDF whose note is lost is rendered again.
     if hit is not None and hit.numbered_pages is not None:
-        return RenderedPdf(
-            data=hit.data,
-            page_count=hit.page_count,
-            numbered_pages=hit.numbered_pages,
-            content_hash=source.content_hash,
-            cached=True,
-        )
+        return RenderedPdf.from_cache(hit, source.content_hash)
     try:
         written = run_limited(
             write_pack_pdf,
