@@ -324,11 +324,7 @@ def _draw_under(pdf, page, form, width, height):
     resources = pydyf.Dictionary(dict(shared))
     resources["XObject"] = xobjects
     page["Resources"] = resources
-    # WeasyPrint draws the A4 placeholder from its top-left corner, so its footer keeps its
-    # distance from the bottom edge whatever the new height; scale it with the page's short
-    # side and centre it.
-    scale = min(width, height) / A4_SHORT_SIDE
-    shift = (width - A4_SHORT_SIDE * scale) / 2
+    scale, shift = footer_fit(width, height)
     before = pydyf.Stream(
         [f"q /ScrutinyUploadedPage Do Q q {scale:f} 0 0 {scale:f} {shift:f} 0 cm".encode()]
     )
@@ -339,6 +335,17 @@ def _draw_under(pdf, page, form, width, height):
     box = pydyf.Array([0, 0, width, height])
     for name in ("MediaBox", "TrimBox", "BleedBox"):
         page[name] = box
+
+
+def footer_fit(width, height):
+    """(scale, shift): how an A4 page's footer is drawn on a page `width` × `height` points.
+
+    WeasyPrint draws the A4 placeholder from its top-left corner, so its footer keeps its
+    distance from the bottom edge whatever the new height; it is scaled with the page's short
+    side and centred.
+    """
+    scale = min(width, height) / A4_SHORT_SIDE
+    return scale, (width - A4_SHORT_SIDE * scale) / 2
 
 
 def _copy(pdf, value, memo):

@@ -21,6 +21,7 @@ import hashlib
 import io
 import os
 import re
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,15 +36,21 @@ from pypdf.generic import (
 
 from committees.limits import LimitExceeded, run_limited_all
 from committees.packs import cache
-from committees.packs.assemble import assemble
-from committees.packs.pdf import PackRenderError, Upload, print_stylesheet, write_pack_pdf
+from committees.packs.assemble import Pack, assemble
+from committees.packs.pdf import (
+    PackRenderError,
+    Upload,
+    footer_fit,
+    print_stylesheet,
+    write_pack_pdf,
+)
 from committees.packs.render import (
     ENGINE,
     RESTRICTED_NOTE,
-    PrintSource,
     RenderedPdf,
     assembly_errors,
     content_hash,
+    first_page_after,
     print_css,
     read_uploads,
 )
@@ -75,7 +82,7 @@ class Piece:
 class PreviewSource:
     """The pieces of a meeting's preview and the hash naming the preview they make."""
 
-    source: PrintSource
+    pack: Pack
     items: tuple[Piece, ...]
     blank: Piece
     content_hash: str
@@ -115,8 +122,7 @@ def preview_source(meeting, *, restricted: bool) -> PreviewSource:
     digest = hashlib.sha256(front.key.encode())
     for piece in (blank, *items):
         digest.update(piece.key.encode())
-    source = PrintSource(pack=pack, html=front.html, uploads=(), content_hash="")
-    return PreviewSource(source=source, items=items, blank=blank, content_hash=digest.hexdigest())
+    return PreviewSource(pack=pack, items=items, blank=blank, content_hash=digest.hexdigest())
 
 
 class PreviewDeferred(Exception):
@@ -132,25 +138,27 @@ def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> Prev
     """The preview PDF: from the cache if this exact pack was previewed before, otherwise put
     together from its pieces, laying out only those not laid out before.
 
-    `within` (seconds) bounds each piece's layout for a caller that cannot wait long (a web
-    request): a piece taking longer raises PreviewDeferred.
+    `within` (seconds) bounds the layouts for a caller that cannot wait long (a web request):
+    if they take longer, PreviewDeferred is raised.
     """
     hit = cache.get(preview.content_hash)
     if hit is not None and hit.numbered_pages is not None:
         return PreviewPdf.from_cache(hit, preview.content_hash)
     rendered = []
-    laid_out = _lay_out([preview.blank, *preview.items], rendered, on_wait, within)
+    deadline = None if within is None else time.monotonic() + within
+    laid_out = _lay_out([preview.blank, *preview.items], rendered, on_wait, deadline)
     counts = [laid_out[piece.key].page_count for piece in preview.items]
     starts = _first_pages(counts)
-    pack = preview.source.pack
-    css = print_css(pack)
+    css = preview.blank.css
+    # A withheld item has a page saying so, but no range: "Not for publication" instead.
+    ranged = {entry.anchor for entry in preview.pack.items if entry.has_pages}
     front = _front_piece(
-        pack,
+        preview.pack,
         css,
         ranges=[
             {"anchor": piece.name, "first": first, "last": first + count - 1}
             for piece, first, count in zip(preview.items, starts, counts, strict=True)
-            if _has_range(pack, piece.name)
+            if piece.name in ranged
         ],
     )
     numbered = starts[-1] + counts[-1] - 1 if counts else 0
@@ -162,7 +170,7 @@ def render_preview(preview: PreviewSource, *, on_wait=None, within=None) -> Prev
         )
         for first in range(1, numbered + 1, NUMBERS_PER_PIECE)
     ]
-    laid_out |= _lay_out([front, *numbers], rendered, on_wait, within)
+    laid_out |= _lay_out([front, *numbers], rendered, on_wait, deadline)
     data, page_count = _put_together(
         front=laid_out[front.key],
         blank=laid_out[preview.blank.key],
@@ -193,23 +201,17 @@ def _front_piece(pack, css, *, ranges):
     return Piece("front", _ITEM_LINK.sub("", html), css)
 
 
-def _has_range(pack, anchor):
-    """Whether the front sheet gives the item a page range (a withheld item has none)."""
-    return any(entry.anchor == anchor and entry.has_pages for entry in pack.items)
-
-
 def _first_pages(counts):
     """The first page number of each item: page 1, then each on the next right-hand (odd)
     page after the one before."""
     starts, page = [], 1
     for count in counts:
         starts.append(page)
-        last = page + count - 1
-        page = last + 1 if last % 2 == 0 else last + 2
+        page = first_page_after(page + count - 1)
     return starts
 
 
-def _lay_out(pieces, rendered, on_wait, within):
+def _lay_out(pieces, rendered, on_wait, deadline):
     """{key: cached PDF} of `pieces`: those not in the cache are laid out, side by side in
     limited child processes, and their names added to `rendered`."""
     found, missing = {}, {}
@@ -239,11 +241,14 @@ def _lay_out(pieces, rendered, on_wait, within):
             processes=len(os.sched_getaffinity(0)),
             memory_bytes=settings.RENDER_MEMORY_BYTES,
             cpu_seconds=settings.RENDER_SECONDS,
-            wall_seconds=min(within or settings.RENDER_SECONDS, settings.RENDER_SECONDS),
+            wall_seconds=min(
+                settings.RENDER_SECONDS,
+                settings.RENDER_SECONDS if deadline is None else deadline - time.monotonic(),
+            ),
             on_wait=on_wait,
         )
     except LimitExceeded as exceeded:
-        if within is not None and exceeded.kind == "time":
+        if deadline is not None and exceeded.kind == "time":
             raise PreviewDeferred from exceeded
         raise PackRenderError(
             f"An item of the agenda pack {exceeded} to render, the most one render may take. "
@@ -303,8 +308,11 @@ def _put_together(*, front, blank, items, starts, numbers):
         contents = added.raw_get("/Contents")
         parts = contents.get_object()
         parts = list(parts) if isinstance(parts, ArrayObject) else [contents]
+        # An uploaded page keeps its own size: the footer goes on it as the whole render puts it.
+        scale, shift = footer_fit(float(added.mediabox.width), float(added.mediabox.height))
+        draw = f"q {scale:f} 0 0 {scale:f} {shift:f} 0 cm {name} Do Q"
         added[NameObject("/Contents")] = ArrayObject(
-            [save, *parts, restore, _stream(writer, f"q {name} Do Q".encode())]
+            [save, *parts, restore, _stream(writer, draw.encode())]
         )
         return added
 
@@ -323,7 +331,8 @@ def _put_together(*, front, blank, items, starts, numbers):
             for number in range(first + len(reader.pages), starts[position + 1]):
                 add(blank_page, number)
     writer.add_metadata(front_reader.metadata or {})
-    writer._root_object[NameObject("/Lang")] = front_reader.root_object.get("/Lang")
+    if "/Lang" in front_reader.root_object:
+        writer._root_object[NameObject("/Lang")] = front_reader.root_object["/Lang"]
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), len(writer.pages)
