@@ -8,7 +8,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
-from committees import roles
+from committees import pack_views, roles
 from committees.models import Document, Meeting
 from committees.packs.render import PackRenderError
 from committees.stored import read_verified
@@ -108,6 +108,20 @@ def test_a_preview_after_an_edit_is_made_in_the_request(client, synthetic):
     assert "Revised after the preview." in all_text(
         PackPdf(response.content, synthetic, restricted=True)
     )
+
+
+def test_a_preview_too_slow_for_the_request_is_left_to_the_worker(client, synthetic, monkeypatch):
+    client.force_login(make_user("officer", roles.OFFICERS))
+    url = reverse("committees:pack_preview_pdf", args=[synthetic.pk])
+    client.get(url)
+    run_worker()
+    Document.objects.filter(title="Briefing").update(body="<p>Revised after the preview.</p>")
+    monkeypatch.setattr(pack_views, "PREVIEW_IN_REQUEST_SECONDS", 0.01)
+    waiting = client.get(url)
+    assert waiting.status_code == 202
+    assert "The pack is being rendered" in waiting.content.decode()
+    run_worker()
+    assert client.get(url).status_code == 200
 
 
 def test_a_preview_that_cannot_render_says_why(client, synthetic):
