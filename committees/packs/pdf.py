@@ -40,6 +40,8 @@ from pypdf.generic import (
     StreamObject,
     TextStringObject,
 )
+from weasyprint.css.counters import CounterStyle
+from weasyprint.text.fonts import FontConfiguration
 
 logger = logging.getLogger(__name__)
 
@@ -134,9 +136,14 @@ def write_pack_pdf(
             "some appendices."
         )
     try:
-        document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(
-            stylesheets=[stylesheet] if stylesheet else None, **options
-        )
+        extra = {}
+        if stylesheet is not None:
+            extra = {
+                "stylesheets": [stylesheet.css],
+                "font_config": stylesheet.font_config,
+                "counter_style": stylesheet.counter_style,
+            }
+        document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(**extra, **options)
         _rewrite_one_page_ranges(document)
         swaps = _placeholder_pages(document, uploads)
         finisher = _UploadMerger(swaps) if swaps else None
@@ -153,16 +160,37 @@ def write_pack_pdf(
     )
 
 
-def print_stylesheet(css: str):
+@dataclass(frozen=True)
+class PrintStylesheet:
+    """Print CSS parsed once, with the fonts and counter styles it defines."""
+
+    css: weasyprint.CSS
+    font_config: FontConfiguration
+    counter_style: CounterStyle
+
+
+def print_stylesheet(css: str) -> PrintStylesheet:
     """`css` parsed for `write_pack_pdf(stylesheet=…)`: once in the parent, for every piece of a
     preview laid out in the children forked from it (parsing the print CSS of every piece would
     take a tenth of their time).
 
     WeasyPrint gives it the user's place in the cascade, below the document's own styles:
     the print CSS then gives way to the piece's own rules, as it would were it inlined before
-    them, and, as it has no `!important`, to nothing else.
+    them, and, as it has no `!important`, to nothing else. Its `@font-face` and
+    `@counter-style` rules (the minutes' "(a)") reach the document through the shared font
+    configuration and counter styles, as WeasyPrint requires.
     """
-    return weasyprint.CSS(string=css, url_fetcher=_fetcher())
+    font_config, counter_style = FontConfiguration(), CounterStyle()
+    return PrintStylesheet(
+        css=weasyprint.CSS(
+            string=css,
+            url_fetcher=_fetcher(),
+            font_config=font_config,
+            counter_style=counter_style,
+        ),
+        font_config=font_config,
+        counter_style=counter_style,
+    )
 
 
 def _fetcher():
