@@ -2,10 +2,11 @@
 
 `run_limited(func, *args, memory_bytes, cpu_seconds, wall_seconds)` calls `func` in a forked
 child process that sets its own `resource` limits first, and hands back its result or its
-exception. The parent also watches the child's private memory (Linux's smaps_rollup) every
-fifth of a second, which counts what the child allocates and copies, however the heap it
-inherited is laid out. A child past a limit is stopped and `LimitExceeded` raised in the caller: the
-process that serves the site (or runs the task) is never the one that runs out.
+exception; `run_limited_all(calls, processes=…)` runs several calls so, side by side. The
+parent also watches each child's private memory (Linux's smaps_rollup) every fifth of a
+second, which counts what the child allocates and copies, however the heap it inherited is laid
+out. A child past a limit is stopped and `LimitExceeded` raised in the caller: the process that
+serves the site (or runs the task) is never the one that runs out.
 
 The child is a fork, so `func` and its arguments need not be picklable; only the result and
 exceptions travel back, pickled. The child never touches the database: it leaves the inherited
@@ -13,8 +14,10 @@ connections alone and ends with `os._exit` (as multiprocessing's forked children
 is closed or rolled back behind the parent's back.
 """
 
+import functools
 import math
 import multiprocessing
+import multiprocessing.connection
 import os
 import resource
 import signal
@@ -65,51 +68,107 @@ def run_limited(func, *args, memory_bytes, cpu_seconds, wall_seconds, on_wait=No
     out of memory or time. `on_wait()`, if given, is called about every WAIT_SECONDS while
     the child works (a progress heartbeat).
     """
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child, args=(sender, func, args, kwargs, memory_bytes, cpu_seconds)
+    [result] = run_limited_all(
+        [functools.partial(func, *args, **kwargs)],
+        processes=1,
+        memory_bytes=memory_bytes,
+        cpu_seconds=cpu_seconds,
+        wall_seconds=wall_seconds,
+        on_wait=on_wait,
     )
-    deadline = time.monotonic() + wall_seconds
-    child.start()
-    sender.close()  # the child holds the only writing end: its death is end-of-file here
+    return result
+
+
+def run_limited_all(calls, *, processes, memory_bytes, cpu_seconds, wall_seconds, on_wait=None):
+    """[call() for call in calls], each in a child process of its own under the limits of
+    `run_limited`, at most `processes` at a time, so that the work spreads over the cores.
+
+    The first child to fail stops the others: its exception (or LimitExceeded) is raised.
+    """
+    context = multiprocessing.get_context("fork")
+    results = [None] * len(calls)
+    queued = list(enumerate(calls))
+    running = {}
     waited = time.monotonic()
     try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise LimitExceeded("time", wall_seconds)
-            if receiver.poll(min(remaining, MEMORY_CHECK_SECONDS, WAIT_SECONDS)):
-                break
-            # The child's own memory: what it allocated and the parent's pages it wrote to
-            # (copied on write). Its address-space limit alone is loose, as the child may reuse
-            # memory the parent freed but still holds.
-            if (_private_bytes(child.pid) or 0) > memory_bytes:
-                raise LimitExceeded("memory", memory_bytes)
+        while queued or running:
+            while queued and len(running) < processes:
+                index, call = queued.pop(0)
+                running[index] = _Child(context, call, memory_bytes, cpu_seconds, wall_seconds)
+            for child in running.values():
+                child.check()
+            timeout = min(MEMORY_CHECK_SECONDS, *(child.remaining() for child in running.values()))
+            ready = multiprocessing.connection.wait(
+                [child.receiver for child in running.values()], max(timeout, 0)
+            )
+            for index, child in list(running.items()):
+                if child.receiver in ready:
+                    del running[index]
+                    results[index] = child.result()
             if on_wait is not None and time.monotonic() - waited >= WAIT_SECONDS:
                 on_wait()
                 waited = time.monotonic()
-        try:
-            outcome, value = receiver.recv()
-        except EOFError:  # the child died without a word
-            child.join()
-            if child.exitcode == -signal.SIGXCPU:
-                raise LimitExceeded("time", cpu_seconds) from None
-            # Under RLIMIT_AS, C libraries that cannot handle a failed allocation abort or
-            # crash, and the kernel's out-of-memory killer sends SIGKILL: all of it is memory.
-            raise LimitExceeded("memory", memory_bytes) from None
-        child.join(WAIT_SECONDS)  # it ends as soon as it has sent
     finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
-        child.close()
-    if outcome == "memory":
-        raise LimitExceeded("memory", memory_bytes)
-    if outcome == "error":
-        raise value
-    return value
+        for child in running.values():
+            child.close()
+    return results
+
+
+class _Child:
+    """A forked child process running one call under the limits, and the parent's watch on it."""
+
+    def __init__(self, context, call, memory_bytes, cpu_seconds, wall_seconds):
+        self.memory_bytes = memory_bytes
+        self.cpu_seconds = cpu_seconds
+        self.wall_seconds = wall_seconds
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_child, args=(sender, call, (), {}, memory_bytes, cpu_seconds)
+        )
+        self.deadline = time.monotonic() + wall_seconds
+        self.process.start()
+        sender.close()  # the child holds the only writing end: its death is end-of-file here
+
+    def remaining(self):
+        return self.deadline - time.monotonic()
+
+    def check(self):
+        """Raise LimitExceeded if the child is past its clock or memory limit."""
+        if self.remaining() <= 0:
+            raise LimitExceeded("time", self.wall_seconds)
+        # The child's own memory: what it allocated and the parent's pages it wrote to (copied
+        # on write). Its address-space limit alone is loose, as the child may reuse memory the
+        # parent freed but still holds.
+        if (_private_bytes(self.process.pid) or 0) > self.memory_bytes:
+            raise LimitExceeded("memory", self.memory_bytes)
+
+    def result(self):
+        """The call's result, once the child has sent it or died; the child is gone after."""
+        try:
+            try:
+                outcome, value = self.receiver.recv()
+            except EOFError:  # the child died without a word
+                self.process.join()
+                if self.process.exitcode == -signal.SIGXCPU:
+                    raise LimitExceeded("time", self.cpu_seconds) from None
+                # Under RLIMIT_AS, C libraries that cannot handle a failed allocation abort or
+                # crash, and the kernel's out-of-memory killer sends SIGKILL: all of it is memory.
+                raise LimitExceeded("memory", self.memory_bytes) from None
+            self.process.join(WAIT_SECONDS)  # it ends as soon as it has sent
+        finally:
+            self.close()
+        if outcome == "memory":
+            raise LimitExceeded("memory", self.memory_bytes)
+        if outcome == "error":
+            raise value
+        return value
+
+    def close(self):
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.process.close()
 
 
 def _child(sender, func, args, kwargs, memory_bytes, cpu_seconds):

@@ -18,14 +18,18 @@ from django.utils.http import content_disposition_header, http_date, quote_etag
 from committees import roles, stored
 from committees.access import officer_required, require
 from committees.models import Publication
-from committees.packs import assemble, cache
+from committees.packs import assemble, cache, preview
 from committees.packs.changes import withdrawn
-from committees.packs.render import PackRenderError, pack_source
+from committees.packs.render import PackRenderError
 from committees.tasks import render_preview
 
 PUBLIC_MAX_AGE = 300
 # Beyond the render's own time limit, before a preview handed to the worker counts as lost.
 PREVIEW_GRACE_SECONDS = 60
+# A preview needing at most this many items laid out (about one a core) is made in the request,
+# each within this time (under gunicorn's 30 s): an edit since the last preview shows at once.
+PREVIEW_IN_REQUEST_ITEMS = 2
+PREVIEW_IN_REQUEST_SECONDS = 20
 
 
 def pack_filename(meeting, *, restricted=False, what="agenda pack"):
@@ -141,24 +145,32 @@ def publication_pdf(request, pk, publication, *, restricted=False, supplement=Fa
 def pack_preview_pdf(request, pk):
     """Officers' preview of the pack as it stands now, published or not.
 
-    The restricted pack by default; `?version=public` shows what the public would get. A pack
-    rendered before (the render cache knows its content) is served at once; otherwise the
-    worker renders it, and this page waits, refreshing itself, until it can serve it.
+    The restricted pack by default; `?version=public` shows what the public would get. The
+    preview is put together from items laid out once each (`committees.packs.preview`): one
+    previewed before is served at once, and one that needs at most a couple of items laid out
+    again (an edit since the last preview) is made in the request. Otherwise the worker makes
+    it, and this page waits, refreshing itself, until it can serve it.
     """
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
     restricted = request.GET.get("version") != "public"
     try:
-        source = pack_source(meeting, restricted=restricted)
+        source = preview.preview_source(meeting, restricted=restricted)
+        pdf = None
+        if cache.has(source.content_hash) or (
+            len(preview.unrendered_items(source)) <= PREVIEW_IN_REQUEST_ITEMS
+        ):
+            pdf = preview.render_preview(source, within=PREVIEW_IN_REQUEST_SECONDS)
     except PackRenderError as error:
         return _preview_waiting(request, meeting, restricted, error=str(error))
-    cached = cache.get(source.content_hash)
-    if cached is not None:
+    except preview.PreviewDeferred:
+        pdf = None
+    if pdf is not None:
         if request.htmx:  # the waiting page's poll: now open the PDF itself
             return HttpResponse(headers={"HX-Redirect": request.get_full_path()})
         filename = pack_filename(meeting, restricted=restricted).replace(
             "agenda pack", "agenda pack preview"
         )
-        response = HttpResponse(cached.data, content_type="application/pdf")
+        response = HttpResponse(pdf.data, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(False, filename)
         patch_cache_control(response, private=True, no_store=True)
         return response

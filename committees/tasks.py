@@ -3,8 +3,8 @@
 from django_tasks import task
 
 from committees.models import PublicationJob
-from committees.packs import assemble, cache
-from committees.packs.render import PackRenderError, pack_source, render_source
+from committees.packs import assemble, cache, preview
+from committees.packs.render import PackRenderError
 from committees.services.publication import publication_job_run
 
 
@@ -16,11 +16,11 @@ def publish(job_pk: int) -> None:
 
 @task()
 def render_preview(meeting_pk: int, restricted: bool) -> None:
-    """Render an officer's preview of a pack into the render cache, where the preview page
-    finds it; a failure is kept beside it for the officer to read."""
+    """Make an officer's preview of a pack into the render cache, where the preview page finds
+    it; a failure is kept beside it for the officer to read."""
     meeting = assemble.meeting_queryset().get(pk=meeting_pk)
-    source = pack_source(meeting, restricted=restricted)
+    source = preview.preview_source(meeting, restricted=restricted)
     try:
-        render_source(source)
+        preview.render_preview(source)
     except PackRenderError as error:  # logged where it was raised
         cache.put_error(source.content_hash, str(error))

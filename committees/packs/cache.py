@@ -54,6 +54,11 @@ def get(content_hash: str) -> CachedPdf | None:
     return CachedPdf(data=data, page_count=page_count, numbered_pages=numbered_pages)
 
 
+def has(content_hash: str) -> bool:
+    """Whether a PDF of `content_hash` is kept (perhaps still being written)."""
+    return default_storage.exists(cache_name(content_hash))
+
+
 def put(content_hash: str, data: bytes, *, page_count: int, numbered_pages: int) -> None:
     """Keep `data` as the PDF of `content_hash`, with its page counts."""
     note = {"page_count": page_count, "numbered_pages": numbered_pages}

@@ -40,6 +40,8 @@ from pypdf.generic import (
     StreamObject,
     TextStringObject,
 )
+from weasyprint.css.counters import CounterStyle
+from weasyprint.text.fonts import FontConfiguration
 
 logger = logging.getLogger(__name__)
 
@@ -116,8 +118,16 @@ def upload_page_count(data: bytes, title: str) -> int:
     return count
 
 
-def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
-    """Lay out `html` and return the finished PDF, with the uploaded pages in their places."""
+def write_pack_pdf(
+    html: str, uploads: Sequence[Upload] = (), *, tagged: bool = True, stylesheet=None
+) -> WrittenPdf:
+    """Lay out `html` and return the finished PDF, with the uploaded pages in their places.
+
+    `tagged` writes the structure tree of a PDF/UA-1 file; a preview's pieces go without it
+    (the same layout, about a quarter faster), as the preview is put together from them.
+    `stylesheet` (from `print_stylesheet()`) is the print CSS parsed once for many pieces.
+    """
+    options = PDF_OPTIONS if tagged else {}
     uploaded_pages = sum(upload.page_count for upload in uploads)
     if uploaded_pages > settings.MAX_PACK_UPLOAD_PAGES:
         raise PackRenderError(
@@ -126,11 +136,18 @@ def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
             "some appendices."
         )
     try:
-        document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(**PDF_OPTIONS)
+        extra = {}
+        if stylesheet is not None:
+            extra = {
+                "stylesheets": [stylesheet.css],
+                "font_config": stylesheet.font_config,
+                "counter_style": stylesheet.counter_style,
+            }
+        document = weasyprint.HTML(string=html, url_fetcher=_fetcher()).render(**extra, **options)
         _rewrite_one_page_ranges(document)
         swaps = _placeholder_pages(document, uploads)
         finisher = _UploadMerger(swaps) if swaps else None
-        data = document.write_pdf(finisher=finisher, **PDF_OPTIONS)
+        data = document.write_pdf(finisher=finisher, **options)
     except PackRenderError:
         raise
     except Exception as error:  # WeasyPrint raises anything from its many dependencies
@@ -140,6 +157,39 @@ def write_pack_pdf(html: str, uploads: Sequence[Upload] = ()) -> WrittenPdf:
         data=data,
         page_count=len(document.pages),
         numbered_pages=sum(page._page_box.page_type.name != FRONT_PAGE for page in document.pages),
+    )
+
+
+@dataclass(frozen=True)
+class PrintStylesheet:
+    """Print CSS parsed once, with the fonts and counter styles it defines."""
+
+    css: weasyprint.CSS
+    font_config: FontConfiguration
+    counter_style: CounterStyle
+
+
+def print_stylesheet(css: str) -> PrintStylesheet:
+    """`css` parsed for `write_pack_pdf(stylesheet=…)`: once in the parent, for every piece of a
+    preview laid out in the children forked from it (parsing the print CSS of every piece would
+    take a tenth of their time).
+
+    WeasyPrint gives it the user's place in the cascade, below the document's own styles:
+    the print CSS then gives way to the piece's own rules, as it would were it inlined before
+    them, and, as it has no `!important`, to nothing else. Its `@font-face` and
+    `@counter-style` rules (the minutes' "(a)") reach the document through the shared font
+    configuration and counter styles, as WeasyPrint requires.
+    """
+    font_config, counter_style = FontConfiguration(), CounterStyle()
+    return PrintStylesheet(
+        css=weasyprint.CSS(
+            string=css,
+            url_fetcher=_fetcher(),
+            font_config=font_config,
+            counter_style=counter_style,
+        ),
+        font_config=font_config,
+        counter_style=counter_style,
     )
 
 
@@ -302,11 +352,7 @@ def _draw_under(pdf, page, form, width, height):
     resources = pydyf.Dictionary(dict(shared))
     resources["XObject"] = xobjects
     page["Resources"] = resources
-    # WeasyPrint draws the A4 placeholder from its top-left corner, so its footer keeps its
-    # distance from the bottom edge whatever the new height; scale it with the page's short
-    # side and centre it.
-    scale = min(width, height) / A4_SHORT_SIDE
-    shift = (width - A4_SHORT_SIDE * scale) / 2
+    scale, shift = footer_fit(width, height)
     before = pydyf.Stream(
         [f"q /ScrutinyUploadedPage Do Q q {scale:f} 0 0 {scale:f} {shift:f} 0 cm".encode()]
     )
@@ -317,6 +363,17 @@ def _draw_under(pdf, page, form, width, height):
     box = pydyf.Array([0, 0, width, height])
     for name in ("MediaBox", "TrimBox", "BleedBox"):
         page[name] = box
+
+
+def footer_fit(width, height):
+    """(scale, shift): how an A4 page's footer is drawn on a page `width` × `height` points.
+
+    WeasyPrint draws the A4 placeholder from its top-left corner, so its footer keeps its
+    distance from the bottom edge whatever the new height; it is scaled with the page's short
+    side and centred.
+    """
+    scale = min(width, height) / A4_SHORT_SIDE
+    return scale, (width - A4_SHORT_SIDE * scale) / 2
 
 
 def _copy(pdf, value, memo):

@@ -80,6 +80,16 @@ class RenderedPdf:
     content_hash: str
     cached: bool
 
+    @classmethod
+    def from_cache(cls, hit: cache.CachedPdf, content_hash: str):
+        return cls(
+            data=hit.data,
+            page_count=hit.page_count,
+            numbered_pages=hit.numbered_pages,
+            content_hash=content_hash,
+            cached=True,
+        )
+
 
 @dataclass(frozen=True)
 class SupplementRequest:
@@ -151,22 +161,29 @@ def print_source(
     """Assemble the pack (a supplement's own, with `supplement`), read its uploaded PDFs and
     render the final print HTML."""
     pack = assemble(meeting, restricted=restricted, released=released, supplement=supplement)
-    uploads = tuple(_uploads(pack))
+    uploads = tuple(read_uploads(pack))
     html = render_to_string(
         "committees/pack/pdf.html",
         {"pack": pack, "print_css": print_css(pack), "restricted_note": RESTRICTED_NOTE},
     )
+    return PrintSource(
+        pack=pack, html=html, uploads=uploads, content_hash=content_hash(html, uploads)
+    )
+
+
+def content_hash(html: str, uploads=(), *, engine: str = ENGINE) -> str:
+    """SHA-256 naming a render: of the engine, the final print HTML and every uploaded PDF."""
     digest = hashlib.sha256()
-    digest.update(ENGINE.encode())
+    digest.update(engine.encode())
     digest.update(b"\0")
     digest.update(html.encode())
     for upload in uploads:
         digest.update(b"\0" + upload.anchor.encode() + b"\0")
         digest.update(hashlib.sha256(upload.data).digest())
-    return PrintSource(pack=pack, html=html, uploads=uploads, content_hash=digest.hexdigest())
+    return digest.hexdigest()
 
 
-def _uploads(pack):
+def read_uploads(pack):
     """The uploaded PDFs the pack shows, in order; each document learns its true page count,
     and its part in the pack the file's digest (for the outline)."""
     for entry in pack.items:
@@ -201,13 +218,7 @@ def render_source(source: PrintSource, *, use_cache: bool = True, on_wait=None) 
     hit = cache.get(source.content_hash) if use_cache else None
     # Which pages are numbered only the layout knows: a PDF whose note is lost is rendered again.
     if hit is not None and hit.numbered_pages is not None:
-        return RenderedPdf(
-            data=hit.data,
-            page_count=hit.page_count,
-            numbered_pages=hit.numbered_pages,
-            content_hash=source.content_hash,
-            cached=True,
-        )
+        return RenderedPdf.from_cache(hit, source.content_hash)
     try:
         written = run_limited(
             write_pack_pdf,
@@ -353,9 +364,9 @@ def first_page_after(last_page: int | None) -> int:
 def draft_outline(meeting, *, restricted: bool) -> list[dict]:
     """The outline that publishing `meeting` now would store, to compare with the version
     live now before publishing. Raises PackRenderError if the pack cannot be assembled."""
-    with _assembly_errors(meeting):
+    with assembly_errors(meeting):
         pack = assemble(meeting, restricted=restricted)
-        for _ in _uploads(pack):  # reads each uploaded file, for its digest
+        for _ in read_uploads(pack):  # reads each uploaded file, for its digest
             pass
         return pack.outline()
 
@@ -377,14 +388,14 @@ def _frozen_uploads(source):
 
 def pack_source(meeting, *, restricted, released=frozenset(), supplement=None) -> PrintSource:
     """`print_source`, with any failure to assemble the pack as a PackRenderError."""
-    with _assembly_errors(meeting):
+    with assembly_errors(meeting):
         return print_source(
             meeting, restricted=restricted, released=released, supplement=supplement
         )
 
 
 @contextmanager
-def _assembly_errors(meeting):
+def assembly_errors(meeting):
     try:
         yield
     except PackRenderError:

@@ -3,7 +3,9 @@
 For synthetic packs of about 50, 200 and 500 pages it prints pages, seconds, pages per second
 and peak memory of the project's render, the ratio of that time to WeasyPrint rendering the same
 final HTML string directly (the engine's own speed, our floor), the time to answer a preview
-from the cache, and the time to serve the stored, published PDF.
+from the cache, and the time to serve the stored, published PDF. A second table gives the
+officer's preview put together from items laid out once each (committees/packs/preview.py):
+cold, after a one-item edit, and beside WeasyPrint's single-process time.
 
 Each size runs in its own process (a clean peak of memory) on a throw-away SQLite database and
 media folder in a temporary directory; nothing touches var/. Figures are printed, never asserted.
@@ -19,13 +21,6 @@ import tempfile
 import time
 
 SIZES = (50, 200, 500)
-# A report: cover sheet, about 2½ pages of text and a monitoring table; every fourth item
-# also has a 4-page uploaded PDF appendix. An item is then about 8 pages with the blank pages
-# that right-hand starts add.
-PARAGRAPHS = 16
-PAGES_PER_ITEM = 7.8
-UPLOAD_EVERY = 4
-UPLOAD_PAGES = 4
 SERVE_REQUESTS = 20
 
 
@@ -33,7 +28,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="target page counts")
     parser.add_argument(
-        "--child", choices=["build", "pack", "engine", "plain"], help=argparse.SUPPRESS
+        "--child", choices=["build", "pack", "preview", "engine", "plain"], help=argparse.SUPPRESS
     )
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs of each measurement; the fastest counts"
@@ -46,14 +41,19 @@ def main():
     if args.child == "pack":
         print(json.dumps(measure_pack(args.html)))
         return
+    if args.child == "preview":
+        print(json.dumps(measure_preview()))
+        return
     if args.child:
         print(json.dumps(measure_engine(args.html, tagged=args.child == "engine")))
         return
     print(f"{'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'× engine':>9} "
           f"{'ours %':>7} {'engine MB':>10} {'× plain':>8} {'cached s':>9} "
           f"{'serve ms':>9}")  # fmt: skip
+    previews = []
     for size in args.sizes:
-        ours, engine, plain = run_size(size, repeat=max(1, args.repeat))
+        ours, engine, plain, preview = run_size(size, repeat=max(1, args.repeat))
+        previews.append((ours, engine, plain, preview))
         print(
             f"{ours['pages']:>6} {ours['seconds']:>8.2f} {ours['pages'] / ours['seconds']:>8.1f} "
             f"{ours['peak_mb']:>8.0f} {ours['seconds'] / engine['seconds']:>9.2f} "
@@ -80,6 +80,31 @@ def main():
         ".\n"
         "Each figure is the fastest of --repeat runs (peaks: the highest)."
     )
+    print_previews(previews)
+
+
+def print_previews(previews):
+    print(f"\n{'pages':>6} {'engine s':>9} {'cold s':>7} {'× engine':>9} {'× plain':>8} "
+          f"{'cold CPU':>9} {'edit s':>7} {'longer s':>9} {'cached s':>9}")  # fmt: skip
+    for ours, engine, plain, preview in previews:
+        cold = preview["cold"]
+        print(
+            f"{ours['pages']:>6} {engine['seconds']:>9.2f} {cold:>7.2f} "
+            f"{cold / engine['seconds']:>9.2f} {cold / plain['seconds']:>8.2f} "
+            f"{preview['cold_cpu']:>9.2f} {preview['edit']:>7.2f} {preview['longer']:>9.2f} "
+            f"{preview['cached']:>9.3f}"
+        )
+    print(
+        f"\nThe officer's preview on {os.cpu_count()} cores, wall-clock seconds from the meeting\n"
+        "to the PDF (assemble, item HTML and hashes, items laid out side by side in limited\n"
+        "child processes, front sheet, pieces put together). engine s: WeasyPrint alone on the\n"
+        "whole pack's final HTML in one process (tagged, CPU seconds, as above); × engine, ×\n"
+        "plain: the cold preview over that and over the untagged render. cold: empty cache.\n"
+        "cold CPU: its CPU seconds, the children's included. edit: after a wording change to\n"
+        "the middle item that keeps its length (that item laid out again); longer: after a\n"
+        "paragraph added to it (that item and the front sheet). cached: unchanged, again.\n"
+        "Wall-clock times grow when other work shares the cores."
+    )
 
 
 def run_size(size, *, repeat):
@@ -87,6 +112,7 @@ def run_size(size, *, repeat):
     times in turn; the fastest time and the highest peak of each count (the machine may be
     busy with other work)."""
     runs = [[], [], []]
+    previews = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="pack-bench-") as tmp:
             env = environment(tmp)
@@ -95,12 +121,16 @@ def run_size(size, *, repeat):
             runs[0].append(child(env, "pack", "--html", html))
             runs[1].append(child(env, "engine", "--html", html))
             runs[2].append(child(env, "plain", "--html", html))
+            previews.append(child(env, "preview"))
     return [
-        {
-            **min(results, key=lambda result: result["seconds"]),
-            "peak_mb": max(result["peak_mb"] for result in results),
-        }
-        for results in runs
+        *(
+            {
+                **min(results, key=lambda result: result["seconds"]),
+                "peak_mb": max(result["peak_mb"] for result in results),
+            }
+            for results in runs
+        ),
+        {key: min(preview[key] for preview in previews) for key in previews[0]},
     ]
 
 
@@ -164,8 +194,10 @@ def build(size):
     django.setup()
     from django.core.management import call_command
 
+    from tests.support.packs import long_meeting, long_meeting_items
+
     call_command("migrate", verbosity=0)
-    return {"meeting": build_meeting(items=max(1, round(size / PAGES_PER_ITEM))).pk}
+    return {"meeting": long_meeting(items=long_meeting_items(size)).pk}
 
 
 def measure_pack(html_path):
@@ -205,6 +237,45 @@ def measure_pack(html_path):
         "cached_seconds": cached_seconds,
         "serve_ms": serve_ms(meeting, rendered),
     }
+
+
+def measure_preview():
+    """The officer's preview of the public pack: cold, unchanged, after an edit to the middle
+    item that keeps its length, and after one that lengthens it (wall-clock seconds)."""
+    import django
+
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    from committees.models import Document, Meeting
+    from committees.packs import preview
+
+    setup_test_environment()
+    meeting = Meeting.objects.get()
+    # A long-running server has its templates compiled and modules imported already.
+    preview.preview_source(meeting, restricted=False)
+
+    def timed():
+        started, cpu = time.perf_counter(), cpu_seconds()
+        pdf = preview.render_preview(preview.preview_source(meeting, restricted=False))
+        return time.perf_counter() - started, cpu_seconds() - cpu, pdf
+
+    cold, cold_cpu, pdf = timed()
+    assert not pdf.cached
+    cached, _, pdf = timed()
+    assert pdf.cached
+    reports = Document.objects.filter(kind=Document.Kind.REPORT).order_by("item__position")
+    report = reports[len(reports) // 2]
+    anchor = f"item-{report.item.position}"
+    report.body = report.body.replace("<h3>Section 1</h3>", "<h3>Section I</h3>", 1)
+    report.save()
+    edit, _, pdf = timed()
+    assert pdf.rendered == (anchor,), pdf.rendered
+    report.body += "<p>A paragraph added after the last preview.</p>" * 12
+    report.save()
+    longer, _, pdf = timed()
+    assert pdf.rendered == (anchor, "front"), pdf.rendered
+    return {"cold": cold, "cold_cpu": cold_cpu, "cached": cached, "edit": edit, "longer": longer}
 
 
 class engine_timer:
@@ -291,95 +362,6 @@ def serve_ms(meeting, rendered):
         assert response.status_code == 200
         assert len(b"".join(response)) == len(rendered.data)  # streamed or not
     return (time.perf_counter() - started) / SERVE_REQUESTS * 1000
-
-
-def build_meeting(*, items):
-    """A published meeting of `items` reports, each with a cover sheet, text and a table."""
-    import datetime as dt
-
-    import weasyprint
-    from django.core.files.base import ContentFile
-    from django.utils import timezone
-
-    from committees.models import (
-        AgendaItem,
-        Committee,
-        Council,
-        CoverSheet,
-        Document,
-        Meeting,
-        MunicipalYear,
-        Officer,
-    )
-
-    Council.objects.create(
-        name="Benchmark City Council",
-        address="Council House",
-        web_address="https://www.example.gov.uk",
-        chief_executive="A. Chief",
-    )
-    MunicipalYear.objects.create(
-        label="2030/2031", start_date=dt.date(2030, 5, 1), end_date=dt.date(2031, 4, 30)
-    )
-    committee = Committee.objects.create(name="Benchmark Overview and Scrutiny Committee")
-    meeting = Meeting.objects.create(
-        committee=committee,
-        starts_at=timezone.make_aware(dt.datetime(2030, 7, 24, 14, 0)),
-        published_on=dt.date(2030, 7, 16),
-    )
-    author = Officer.objects.create(name="Report Author", job_title="Head of Finance")
-    sentence = (
-        "The forecast outturn reflects pressures in demand-led services, partly offset by "
-        "vacancy management and one-off income, and the directorate is taking action to "
-        "bring spending back within budget by the end of the year. "
-    )
-    body = (
-        "".join(f"<h3>Section {n}</h3><p>{sentence * 5}</p>" for n in range(1, PARAGRAPHS + 1))
-        + table()
-    )
-    upload = weasyprint.HTML(
-        string="".join(
-            f"<h1>Appendix page {k}</h1><p>{sentence * 20}</p><div style='break-after: page'></div>"
-            for k in range(1, UPLOAD_PAGES + 1)
-        )
-    ).write_pdf()
-    for position in range(1, items + 1):
-        item = AgendaItem.objects.create(
-            meeting=meeting, position=position, title=f"Monitoring Report {position}"
-        )
-        report = Document.objects.create(
-            item=item, position=1, title=f"Monitoring Report {position}", body=body
-        )
-        cover = CoverSheet.objects.create(
-            document=report,
-            purpose="To update the committee on the monitoring position.",
-            recommendations="That the committee notes the report.",
-        )
-        cover.authors.add(author)
-        if position % UPLOAD_EVERY == 0:
-            Document.objects.create(
-                item=item,
-                position=2,
-                kind=Document.Kind.APPENDIX,
-                title="Monitoring Tables",
-                upload=ContentFile(upload, name=f"appendix-{position}.pdf"),
-                upload_pages=UPLOAD_PAGES,
-            )
-    return meeting
-
-
-def table():
-    rows = "".join(
-        f"<tr><th scope='row'>Directorate {n}</th><td>{n * 12.345:.3f}</td>"
-        f"<td>({n * 3.21:.3f})</td><td>{n * 9.135:.3f}</td><td>{n * 0.5:.3f}</td></tr>"
-        for n in range(1, 13)
-    )
-    return (
-        "<table><caption>Table 1: Revenue monitoring position</caption><thead><tr>"
-        "<th scope='col'>Directorate</th><th scope='col'>Budget £m</th>"
-        "<th scope='col'>Income £m</th><th scope='col'>Forecast £m</th>"
-        f"<th scope='col'>Variation £m</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Work on hostile input runs in a child process that cannot take the server's memory or time."""
 
+import functools
 import os
 import time
 
@@ -7,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from committees import limits
-from committees.limits import LimitExceeded, run_limited
+from committees.limits import LimitExceeded, run_limited, run_limited_all
 from committees.models import Meeting
 from committees.packs.pdf import PackRenderError
 from tests.factories import MeetingFactory
@@ -36,6 +37,47 @@ def test_the_result_comes_back_from_the_child():
 
 def test_the_work_runs_in_another_process():
     assert run_limited(os.getpid, **ROOMY) != os.getpid()
+
+
+def meet(mine, other, folder):
+    """Say `mine` has started, and wait until `other` has too."""
+    (folder / mine).touch()
+    while not (folder / other).exists():
+        time.sleep(0.01)
+    return mine
+
+
+def test_calls_run_side_by_side_and_come_back_in_order(tmp_path):
+    calls = [
+        functools.partial(meet, "a", "b", tmp_path),
+        functools.partial(meet, "b", "a", tmp_path),
+    ]
+    assert run_limited_all(calls, processes=2, **ROOMY) == ["a", "b"]
+    # One at a time, the first waits for the second in vain until its clock runs out.
+    with pytest.raises(LimitExceeded) as exceeded:
+        run_limited_all(
+            [
+                functools.partial(meet, "c", "d", tmp_path),
+                functools.partial(meet, "d", "c", tmp_path),
+            ],
+            processes=1,
+            memory_bytes=64 * MB,
+            cpu_seconds=10,
+            wall_seconds=1,
+        )
+    assert exceeded.value.kind == "time"
+    assert not (tmp_path / "d").exists()
+
+
+def test_the_first_failure_stops_the_other_calls(tmp_path):
+    with pytest.raises(ValidationError):
+        run_limited_all(
+            [spin, functools.partial(refuse, "Too complex.")],
+            processes=2,
+            memory_bytes=64 * MB,
+            cpu_seconds=600,
+            wall_seconds=600,
+        )
 
 
 def test_allocating_far_beyond_the_memory_limit_is_stopped():

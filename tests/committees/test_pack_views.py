@@ -1,5 +1,6 @@
 """Who may download which pack (committees/pack_views.py): the public PDF as published, the
-restricted one to the committee's members, and the officers' previews rendered by the worker."""
+restricted one to the committee's members, and the officers' previews, made by the worker or,
+after a small edit, in the request."""
 
 from unittest import mock
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
-from committees import roles
+from committees import pack_views, roles
 from committees.models import Document, Meeting
 from committees.packs.render import PackRenderError
 from committees.stored import read_verified
@@ -96,6 +97,33 @@ def test_only_officers_preview_the_unpublished_pack(client, synthetic):
     assert CANARY_ITEM not in all_text(PackPdf(public.content, synthetic, restricted=False))
 
 
+def test_a_preview_after_an_edit_is_made_in_the_request(client, synthetic):
+    client.force_login(make_user("officer", roles.OFFICERS))
+    url = reverse("committees:pack_preview_pdf", args=[synthetic.pk])
+    assert client.get(url).status_code == 202
+    run_worker()
+    Document.objects.filter(title="Briefing").update(body="<p>Revised after the preview.</p>")
+    response = client.get(url)  # one item to lay out again: no wait for the worker
+    assert response.status_code == 200
+    assert "Revised after the preview." in all_text(
+        PackPdf(response.content, synthetic, restricted=True)
+    )
+
+
+def test_a_preview_too_slow_for_the_request_is_left_to_the_worker(client, synthetic, monkeypatch):
+    client.force_login(make_user("officer", roles.OFFICERS))
+    url = reverse("committees:pack_preview_pdf", args=[synthetic.pk])
+    client.get(url)
+    run_worker()
+    Document.objects.filter(title="Briefing").update(body="<p>Revised after the preview.</p>")
+    monkeypatch.setattr(pack_views, "PREVIEW_IN_REQUEST_SECONDS", 0.01)
+    waiting = client.get(url)
+    assert waiting.status_code == 202
+    assert "The pack is being rendered" in waiting.content.decode()
+    run_worker()
+    assert client.get(url).status_code == 200
+
+
 def test_a_preview_that_cannot_render_says_why(client, synthetic):
     Document.objects.filter(title="Detailed Monitoring Tables").update(upload="documents/gone.pdf")
     client.force_login(make_user("officer", roles.OFFICERS))
@@ -109,7 +137,7 @@ def test_a_preview_the_worker_cannot_render_says_why(client, synthetic):
     url = reverse("committees:pack_preview_pdf", args=[synthetic.pk])
     assert client.get(url).status_code == 202
     with mock.patch(
-        "committees.packs.render.write_pack_pdf", side_effect=PackRenderError("engine failed")
+        "committees.packs.preview.write_pack_pdf", side_effect=PackRenderError("engine failed")
     ):
         run_worker()
     response = client.get(url)

@@ -1,11 +1,24 @@
-"""A meeting whose agenda pack has every kind of item, for the pack's tests."""
+"""Meetings for the pack's tests: one whose pack has every kind of item, and long ones of
+many reports (for the preview's tests and the benchmark)."""
 
 import datetime as dt
+import io
 
+import weasyprint
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfReader
 
-from committees.models import Document
+from committees.models import (
+    AgendaItem,
+    Committee,
+    Council,
+    CoverSheet,
+    Document,
+    Meeting,
+    MunicipalYear,
+    Officer,
+)
 from tests.factories import (
     AgendaItemFactory,
     CouncilFactory,
@@ -105,3 +118,94 @@ def synthetic_meeting():
         upload_pages=1,
     )
     return meeting
+
+
+# A long meeting's report: cover sheet, about 2½ pages of text and a monitoring table; every
+# fourth item also has a 4-page uploaded PDF appendix. An item is then about 8 pages with the
+# blank pages that right-hand starts add.
+PARAGRAPHS = 16
+PAGES_PER_ITEM = 7.8
+UPLOAD_EVERY = 4
+UPLOAD_PAGES = 4
+
+
+def long_meeting_items(pages):
+    """How many items a long meeting needs for a pack of about `pages` numbered pages."""
+    return max(1, round(pages / PAGES_PER_ITEM))
+
+
+def long_meeting(*, items, paragraphs=PARAGRAPHS, upload=None, upload_every=UPLOAD_EVERY):
+    """A published meeting of `items` reports, each with a cover sheet, `paragraphs` sections of
+    text and a table; every `upload_every`th with the PDF `upload` as an appendix (by default
+    four pages of dense text)."""
+    Council.objects.create(
+        name="Benchmark City Council",
+        address="Council House",
+        web_address="https://www.example.gov.uk",
+        chief_executive="A. Chief",
+    )
+    MunicipalYear.objects.create(
+        label="2030/2031", start_date=dt.date(2030, 5, 1), end_date=dt.date(2031, 4, 30)
+    )
+    committee = Committee.objects.create(name="Benchmark Overview and Scrutiny Committee")
+    meeting = Meeting.objects.create(
+        committee=committee,
+        starts_at=timezone.make_aware(dt.datetime(2030, 7, 24, 14, 0)),
+        published_on=dt.date(2030, 7, 16),
+    )
+    author = Officer.objects.create(name="Report Author", job_title="Head of Finance")
+    sentence = (
+        "The forecast outturn reflects pressures in demand-led services, partly offset by "
+        "vacancy management and one-off income, and the directorate is taking action to "
+        "bring spending back within budget by the end of the year. "
+    )
+    body = (
+        "".join(f"<h3>Section {n}</h3><p>{sentence * 5}</p>" for n in range(1, paragraphs + 1))
+        + monitoring_table()
+    )
+    if upload is None:
+        upload = weasyprint.HTML(
+            string="".join(
+                f"<h1>Appendix page {k}</h1><p>{sentence * 20}</p>"
+                "<div style='break-after: page'></div>"
+                for k in range(1, UPLOAD_PAGES + 1)
+            )
+        ).write_pdf()
+    upload_pages = len(PdfReader(io.BytesIO(upload)).pages)
+    for position in range(1, items + 1):
+        item = AgendaItem.objects.create(
+            meeting=meeting, position=position, title=f"Monitoring Report {position}"
+        )
+        report = Document.objects.create(
+            item=item, position=1, title=f"Monitoring Report {position}", body=body
+        )
+        cover = CoverSheet.objects.create(
+            document=report,
+            purpose="To update the committee on the monitoring position.",
+            recommendations="That the committee notes the report.",
+        )
+        cover.authors.add(author)
+        if position % upload_every == 0:
+            Document.objects.create(
+                item=item,
+                position=2,
+                kind=Document.Kind.APPENDIX,
+                title="Monitoring Tables",
+                upload=ContentFile(upload, name=f"appendix-{position}.pdf"),
+                upload_pages=upload_pages,
+            )
+    return meeting
+
+
+def monitoring_table():
+    rows = "".join(
+        f"<tr><th scope='row'>Directorate {n}</th><td>{n * 12.345:.3f}</td>"
+        f"<td>({n * 3.21:.3f})</td><td>{n * 9.135:.3f}</td><td>{n * 0.5:.3f}</td></tr>"
+        for n in range(1, 13)
+    )
+    return (
+        "<table><caption>Table 1: Revenue monitoring position</caption><thead><tr>"
+        "<th scope='col'>Directorate</th><th scope='col'>Budget £m</th>"
+        "<th scope='col'>Income £m</th><th scope='col'>Forecast £m</th>"
+        f"<th scope='col'>Variation £m</th></tr></thead><tbody>{rows}</tbody></table>"
+    )

@@ -6,6 +6,7 @@ import re
 from pypdf import PdfReader
 
 from committees.models import AgendaItem
+from committees.packs.preview import preview_source, render_preview
 
 NOTICE = "This page is intentionally left blank"
 RESTRICTED_MARKER = "Restricted: includes exempt information"
@@ -133,3 +134,31 @@ class PackPdf:
             if item.documents.exists() and not self.withheld(item) and item.number in starts
         }
         return printed
+
+
+def preview_pdf(meeting, *, restricted):
+    """The officer's preview of the meeting's pack as it stands now."""
+    return render_preview(preview_source(meeting, restricted=restricted))
+
+
+def reading(pdf):
+    """What a reader of a pack sees on each page and on its front sheet."""
+    return {
+        "pages": [(pdf.printed_number(text), NOTICE in text) for text in pdf.texts],
+        "bodies": [pdf.body(index) for index in range(len(pdf.texts))],
+        "ranges": pdf.printed_ranges(),
+        "item starts": pdf.item_starts(),
+        "bookmarks": pdf.outline(),
+        "title": pdf.reader.metadata.title,
+    }
+
+
+def assert_preview_reads_like(published, meeting, *, restricted):
+    """The preview and the published pack agree on every page, number and range."""
+    preview = PackPdf(
+        preview_pdf(meeting, restricted=restricted).data, meeting, restricted=restricted
+    )
+    published = PackPdf(published, meeting, restricted=restricted)
+    preview.assert_laid_out_like_a_council_pack()
+    assert reading(preview) == reading(published)
+    return preview
