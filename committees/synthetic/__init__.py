@@ -29,17 +29,15 @@ registers a loader, which is given a `SyntheticContext`, before the agendas are 
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from committees import public_cache
+from committees.loaders import AppLoaders
 from committees.models import (
     Committee,
     Council,
@@ -75,39 +73,9 @@ class SyntheticContext:
 
 SyntheticLoader = Callable[[SyntheticContext], None]
 
-_loaders: dict[str, SyntheticLoader] = {}
-
-
-def register(app_label: str, load: SyntheticLoader) -> SyntheticLoader:
-    """Add `load` as the synthetic data of the app `app_label`; a second one is an error."""
-    if (before := _loaders.get(app_label)) is not None:
-        raise ImproperlyConfigured(
-            f"The app “{app_label}” already has a synthetic data loader ({before.__module__}."
-            f"{before.__qualname__})."
-        )
-    _loaders[app_label] = load
-    return load
-
-
-@contextmanager
-def registered(app_label: str, load: SyntheticLoader) -> Iterator[SyntheticLoader]:
-    """Register `load` for the duration of a `with` block (tests)."""
-    register(app_label, load)
-    try:
-        yield load
-    finally:
-        del _loaders[app_label]
-
-
-def _loaders_in_app_order() -> list[SyntheticLoader]:
-    installed = [config.label for config in apps.get_app_configs()]
-    return [
-        _loaders[label]
-        for label in sorted(
-            _loaders,
-            key=lambda label: installed.index(label) if label in installed else len(installed),
-        )
-    ]
+_loaders = AppLoaders("synthetic data loader")
+register = _loaders.register  # register(app_label, load): one loader per app
+registered = _loaders.registered  # for the length of a `with` block (tests)
 
 
 @dataclass(frozen=True)
@@ -165,7 +133,7 @@ def load_synthetic(
             municipal_years=municipal_years,
             meetings=loaded_meetings,
         )
-        for load in _loaders_in_app_order():
+        for load in _loaders.in_app_order():
             load(context)
         published = publications.publish(loaded_meetings) if publish else 0
         # Bulk inserts send no signals: the public pages' cache learns of them here.

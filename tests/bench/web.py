@@ -29,7 +29,7 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from tests.bench.publish import NO_CONTROL_SOCKET, Process, free_port
+from tests.bench.publish import GUNICORN_WORKERS, free_port, gunicorn
 from tests.bench.web_settings import HELLO_URL
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -37,7 +37,6 @@ VAR_DIR = BASE_DIR / "var" / "bench-web"
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/scrutiny_bench"
 )
-GUNICORN_WORKERS = 2
 CONNECTIONS = 20
 THREADS = 2
 RENDERS = 15  # uncached renders of each page, single-threaded; the median is printed
@@ -185,7 +184,7 @@ def render(args):
         queries.append(sql)
         return execute(sql, params, many, context)
 
-    client = Client()
+    client = Client(headers={"host": "127.0.0.1"})  # ALLOWED_HOSTS, as gunicorn is asked
     results = {}
     for name, url in urls(args).items():
         times = []
@@ -215,15 +214,7 @@ def measure(mode, urls, *, duration):
     env = environment(CACHE_BACKEND=CACHES[mode])
     log = VAR_DIR / f"gunicorn-{mode}.log"
     with ExitStack() as stack:
-        server = stack.enter_context(
-            Process(
-                "gunicorn",
-                [sys.executable, "-m", "gunicorn", "scrutiny.wsgi",
-                 "--workers", str(GUNICORN_WORKERS), "--bind", f"127.0.0.1:{port}",
-                 *NO_CONTROL_SOCKET],
-                env=env, log=log,
-            )
-        )  # fmt: skip
+        server = stack.enter_context(gunicorn(port, env=env, log=log))
         wait_until_up(base + HELLO_URL)
         results = {}
         for name, url in {"hello world": HELLO_URL, **urls}.items():
