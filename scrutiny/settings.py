@@ -167,7 +167,9 @@ CACHES = {
     }
 }
 # Long work (publishing, rendering) runs in the task worker: `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The database backend needs no other server; another django-tasks backend (RQ, Celery…) by
+# configuration, for workers on other machines to take the load.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # A publication job whose worker has shown no sign of life for this long has died (a killed
 # or restarted worker), and a new publication of the meeting may start.
 PUBLICATION_STALE_SECONDS = int(os.environ.get("PUBLICATION_STALE_SECONDS", "120"))
