@@ -71,16 +71,21 @@ def pack_pdf(request, pk):
     def lookup():
         meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
         publication = latest_publication(meeting)
-        return publication.public_pdf, pack_filename(meeting), publication
+        return (
+            publication.public_pdf,
+            pack_filename(meeting),
+            publication.content_hash,
+            publication.published_at,
+        )
 
-    stored_file, filename, publication = remember(lookup, "pack_pdf", pk)
+    stored_file, filename, content_hash, published_at = remember(lookup, "pack_pdf", pk)
     response = stored_response(
         request,
         stored_file,
         filename=filename,
         content_type="application/pdf",
-        etag=publication.content_hash,
-        last_modified=publication.published_at,
+        etag=content_hash,
+        last_modified=published_at,
     )
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response

@@ -191,7 +191,14 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
-            if response.status_code != 200 or response.streaming:
+            # Only what every anonymous reader gets: no error, no stream, no cookie of its own
+            # (a CSRF token, for one, belongs to one reader).
+            if (
+                response.status_code != 200
+                or response.streaming
+                or response.cookies
+                or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            ):
                 return response
             page = _freeze(request, response)
             timeout = getattr(request, "public_cache_timeout", PAGE_TIMEOUT)

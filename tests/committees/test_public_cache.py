@@ -7,10 +7,13 @@ import datetime as dt
 import re
 
 import pytest
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 
 from committees.models import Committee, Meeting, PublicVersion
+from committees.public_cache import public_page
 from committees.services.agenda import meeting_set_status
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 from tests.support.demo import PFCF
@@ -182,6 +185,7 @@ def test_public_pages_may_be_kept_by_shared_caches_for_a_minute(client, meeting)
     assert "public" in cache_control and "s-maxage=60" in cache_control
     assert "max-age=0" in cache_control
     assert "Cookie" in response["Vary"]
+    assert not response.cookies  # no cookie of the reader's own, which no shared cache keeps
 
 
 def test_a_signed_in_reader_is_never_served_the_anonymous_copy(client, meeting, publish):
@@ -198,3 +202,16 @@ def test_every_change_to_a_shown_record_is_a_new_public_version(meeting):
     meeting.status_reason = "Moved to the Council Chamber."
     meeting.save()
     assert PublicVersion.objects.get().token != before
+
+
+def test_a_page_carrying_a_readers_own_csrf_token_is_never_cached(rf):
+    renders = []
+
+    @public_page
+    def page(request, *, token):
+        renders.append(request)
+        return HttpResponse(get_token(request) if token else "the same for everyone")
+
+    for token in (True, True, False, False):
+        page(rf.get("/a-page/"), token=token)
+    assert len(renders) == 3  # the two with a token each rendered; the plain one once
