@@ -13,6 +13,7 @@ class CommitteesConfig(AppConfig):
         from committees.packs import generators, registry
 
         registry.register(generators.corporate_plan_mapping)
+        registry.register(generators.minutes)
         # What the public pages show: a change to any of these makes their cached copies stale.
         public_cache.watch(
             models.Council,
@@ -27,6 +28,12 @@ class CommitteesConfig(AppConfig):
             models.Membership,
             models.Meeting,
             models.Publication,
+            models.Minutes,
+            models.Attendance,
+            models.MinuteEntry,
+            models.Outcome,
+            models.Declaration,
+            models.Amendment,
         )
         post_migrate.connect(record_earlier_publications, sender=self)
 

@@ -12,16 +12,28 @@ from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
+from django_tables2 import RequestConfig
 
 from committees import exemption, roles, stored
+from committees import minutes as minutes_rules
 from committees.access import require, role_required
 from committees.downloads import document_filename
-from committees.models import Committee, Councillor, Meeting, Membership, Publication, PublishedFile
+from committees.models import (
+    Committee,
+    Councillor,
+    Declaration,
+    Meeting,
+    Membership,
+    Minutes,
+    Publication,
+    PublishedFile,
+)
 from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_response
 from committees.packs import assemble
 from committees.packs.changes import publication_changes, withdrawn
 from committees.packs.generators import scrutiny_committees_with_mapping
 from committees.public_cache import expires_at, public_page
+from committees.tables import AttendanceTable
 
 HOME_LIST_LENGTH = 10
 PRIVATE = {"private": True, "no_store": True}
@@ -80,10 +92,15 @@ class CommitteeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         committee = self.object
-        meetings = committee.meetings.select_related("venue", "municipal_year").order_by(
-            "-starts_at"
+        meetings = committee.meetings.select_related(
+            "venue", "municipal_year", "minutes__confirmed_by__minutes__meeting"
+        ).order_by("-starts_at")
+        attendance = AttendanceTable(
+            list(minutes_rules.attendance_by_member(committee)), prefix="attendance-"
         )
+        RequestConfig(self.request, paginate=False).configure(attendance)
         return super().get_context_data(
+            attendance=attendance,
             members=committee.memberships.current_on(today).by_role().select_related("councillor"),
             meetings_by_year=[
                 (year, list(group)) for year, group in groupby(meetings, lambda m: m.municipal_year)
@@ -102,6 +119,14 @@ def meeting_detail(request, pk):
     agenda = latest.agenda if latest else []
     can_read_restricted = roles.can_read_restricted(request.user, meeting)
     withdrawn_versions = withdrawn(publications)
+    minutes = (
+        Minutes.objects.public()
+        .select_related("confirmed_by__minutes__meeting")
+        .filter(meeting=meeting)
+        .first()
+    )
+    if minutes is not None:
+        minutes.meeting = meeting  # with the committee its numbering scheme comes from
     # The supplements issued since the agenda was last published whole, oldest first.
     supplements = [
         supplement
@@ -125,6 +150,9 @@ def meeting_detail(request, pk):
             "versions": publication_changes(publications, restricted=can_read_restricted),
             "withdrawn": withdrawn_versions,
             "can_read_restricted": can_read_restricted,
+            "minutes": minutes,
+            # The public record: exempt minutes withheld, whoever reads the page.
+            "record": minutes_rules.record(minutes, restricted=False) if minutes else None,
         },
     )
 
@@ -187,7 +215,18 @@ class CouncillorDetailView(DetailView):
             .order_by("-start_date", "committee__name")
         )
         today = timezone.localdate()
+        declarations = (
+            Declaration.objects.filter(
+                councillor=self.object,
+                minutes__in=Minutes.objects.public(),
+                entry__exempt=False,
+            )
+            .select_related("entry", "minutes__meeting__committee")
+            .order_by("-minutes__meeting__starts_at", "entry__position")
+        )
         return super().get_context_data(
+            attendance=minutes_rules.attendance_by_year(self.object),
+            declarations=declarations,
             current=[m for m in memberships if m.end_date is None or m.end_date >= today],
             past=[m for m in memberships if m.end_date is not None and m.end_date < today],
             **kwargs,

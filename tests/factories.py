@@ -237,3 +237,20 @@ class PublicationFactory(DjangoModelFactory):
             }
         ]
     )
+
+
+class MinutesFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Minutes
+
+    meeting = factory.SubFactory(MeetingFactory)
+
+
+class MinuteEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = models.MinuteEntry
+
+    minutes = factory.SubFactory(MinutesFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Minute {n}")
+    text = "<p>The Committee noted the report.</p>"

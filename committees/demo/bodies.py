@@ -242,7 +242,9 @@ def committees(venues, officers) -> dict[str, Committee]:
         _add_standing_items(committee)
         committees[committee.name] = committee
     committees[PFCF].contact = officers["Jamie Sheldon"]
-    committees[PFCF].save(update_fields=["contact"])
+    # Its minutes run on from meeting to meeting: those of 12 June 2019 are numbered 54-60.
+    committees[PFCF].first_minute_number = 54
+    committees[PFCF].save(update_fields=["contact", "first_minute_number"])
 
     for name, kind in [
         # Created in 2019 (minute 58 of 12 June 2019).

@@ -1,8 +1,10 @@
 """The Performance, Finance and Customer Focus committee in 2019: the meetings of 20 March and
-12 June as the minutes record them, and the agenda pack of 24 July (seed 004)."""
+12 June as the minutes record them (those of 12 June as data: `minutes_2019`), and the agenda
+pack of 24 July (seed 004)."""
 
 import datetime as dt
 
+from committees.demo import minutes_2019
 from committees.demo.bodies import (
     APOLOGIES,
     DECLARATIONS,
@@ -57,6 +59,7 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
             {"title": "Draft Work Programme", "verbal": True},
         ],
     )
+    june_minutes = minutes_2019.june(june, officers, councillors)
 
     # 24 July 2019: the agenda pack of seed 004, still at 3pm as its front sheet says.
     july = add_meeting(
@@ -86,13 +89,14 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
     _, _, minutes, _, mapping, revenue, _, experience, _, work_programme, tracking = items
     report, appendix = Document.Kind.REPORT, Document.Kind.APPENDIX
 
-    # A later minutes issue generates this from the minutes of 12 June 2019.
+    # Generated from the minutes of 12 June 2019, which the meeting is asked to confirm.
     add_document(
         minutes,
         1,
-        report,
+        Document.Kind.GENERATED,
         "Minutes of the meeting held on 12 June 2019",
-        body=content("minutes_2019_06_12.html"),
+        generator="committees.minutes",
+        generator_record=june_minutes.pk,
     )
     add_document(
         mapping,

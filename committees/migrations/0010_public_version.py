@@ -6,9 +6,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    # Numbered after the minutes' 0009: when both are merged, this depends on that one instead.
     dependencies = [
-        ('committees', '0008_publication_versions'),
+        ('committees', '0009_minutes'),
     ]
 
     operations = [

@@ -10,6 +10,7 @@ from committees.models.bodies import (
     CommitteeQuerySet,
     Membership,
     MembershipQuerySet,
+    MinuteNumbering,
     MunicipalYear,
     MunicipalYearQuerySet,
     Responsibility,
@@ -19,6 +20,14 @@ from committees.models.caching import PublicVersion
 from committees.models.council import CorporatePlanPriority, Council, Venue
 from committees.models.documents import BackgroundPaper, CoverSheet, Document
 from committees.models.meetings import AgendaItem, AgendaItemQuerySet, Meeting, MeetingQuerySet
+from committees.models.minutes import (
+    Amendment,
+    Attendance,
+    Declaration,
+    MinuteEntry,
+    Minutes,
+    Outcome,
+)
 from committees.models.mixins import ExemptMixin, VersionedMixin, exemption_constraints
 from committees.models.people import Councillor, Officer
 from committees.models.publications import (
@@ -32,6 +41,8 @@ from committees.models.publications import (
 
 __all__ = [
     "AgendaItem",
+    "Amendment",
+    "Attendance",
     "AgendaItemQuerySet",
     "BackgroundPaper",
     "Committee",
@@ -40,15 +51,20 @@ __all__ = [
     "Councillor",
     "CorporatePlanPriority",
     "CoverSheet",
+    "Declaration",
     "Document",
     "ExemptMixin",
     "Meeting",
     "MeetingQuerySet",
     "Membership",
     "MembershipQuerySet",
+    "MinuteEntry",
+    "MinuteNumbering",
+    "Minutes",
     "MunicipalYear",
     "MunicipalYearQuerySet",
     "Officer",
+    "Outcome",
     "Publication",
     "PublicationJob",
     "PublicationJobQuerySet",

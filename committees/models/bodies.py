@@ -16,6 +16,11 @@ class CommitteeQuerySet(models.QuerySet):
         return self.filter(kind=Committee.Kind.OVERVIEW_SCRUTINY)
 
 
+class MinuteNumbering(models.TextChoices):
+    CONTINUOUS = "continuous", "Run on continuously"
+    YEARLY = "yearly", "Restart at 1 each municipal year"
+
+
 class Committee(models.Model):
     """A council body that meets: a scrutiny committee, a board, the cabinet, full council."""
 
@@ -50,6 +55,18 @@ class Committee(models.Model):
         on_delete=models.SET_NULL,
         related_name="committees_supported",
         help_text="Democratic support officer named under 'Please ask for'.",
+    )
+    minute_numbering = models.CharField(
+        max_length=20,
+        choices=MinuteNumbering.choices,
+        default=MinuteNumbering.CONTINUOUS,
+        help_text="Whether minute numbers run on from meeting to meeting or restart each "
+        "municipal year.",
+    )
+    first_minute_number = models.PositiveIntegerField(
+        default=1,
+        help_text="The number of the first minute recorded here (under yearly numbering, of each "
+        "year's first minute).",
     )
 
     objects = CommitteeQuerySet.as_manager()

@@ -45,7 +45,10 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__year=year, starts_at__month=month).order_by("starts_at")
 
     def with_committee(self):
-        return self.select_related("committee", "venue", "municipal_year")
+        """With what a list of meetings shows: the committee, venue and the minutes' status."""
+        return self.select_related(
+            "committee", "venue", "municipal_year", "minutes__confirmed_by__minutes__meeting"
+        )
 
     def same_start_as(self, meeting):
         """Other meetings of `meeting`'s committee that start when it does."""

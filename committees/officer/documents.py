@@ -25,7 +25,7 @@ from committees.officer.forms import (
     DocumentForm,
     GeneratorChoiceForm,
     error_summary,
-    kept_and_removed_papers,
+    kept_and_removed,
 )
 from committees.officer.history import history_changes
 from committees.packs import assemble, registry
@@ -161,7 +161,7 @@ def save_document(request, form, cover_form, papers, *, is_new):
     upload = form.cleaned_data.get("upload")
     cover_changes = {}
     if cover_form is not None:
-        kept, removed = kept_and_removed_papers(papers)
+        kept, removed = kept_and_removed(papers)
         cover_changes = {
             "cover": cover_form.save(commit=False),
             "authors": cover_form.cleaned_data["authors"],

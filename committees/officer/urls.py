@@ -1,7 +1,7 @@
 from django.urls import path
 
 from committees.models import Meeting
-from committees.officer import documents, views
+from committees.officer import documents, minutes, views
 
 app_name = "officer"
 
@@ -30,6 +30,24 @@ urlpatterns = [
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/remove/", views.item_delete, name="item_delete"),
     path("items/<int:pk>/move/", views.item_move, name="item_move"),
+    # Minutes.
+    path("meetings/<int:pk>/minutes/", minutes.minutes_overview, name="minutes"),
+    path(
+        "meetings/<int:pk>/minutes/attendance/",
+        minutes.minutes_attendance,
+        name="minutes_attendance",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/from-agenda/",
+        minutes.minutes_from_agenda,
+        name="minutes_from_agenda",
+    ),
+    path("meetings/<int:pk>/minutes/new/", minutes.minute_add, name="minute_add"),
+    path("meetings/<int:pk>/minutes/publish/", minutes.minutes_publish, name="minutes_publish"),
+    path("meetings/<int:pk>/minutes/confirm/", minutes.minutes_confirm, name="minutes_confirm"),
+    path("meetings/<int:pk>/minutes/history/", minutes.minutes_history, name="minutes_history"),
+    path("minutes/<int:pk>/edit/", minutes.minute_edit, name="minute_edit"),
+    path("minutes/<int:pk>/remove/", minutes.minute_remove, name="minute_remove"),
     path("committees/<slug:slug>/standing-items/", views.standing_items, name="standing_items"),
     # The report editor.
     path("items/<int:pk>/documents/new/<str:kind>/", documents.document_add, name="document_add"),

@@ -21,6 +21,7 @@ from committees.models import (
     CoverSheet,
     Document,
     Meeting,
+    Minutes,
     PublicationJob,
 )
 from committees.officer.forms import (
@@ -151,6 +152,9 @@ def meeting_agenda(request, pk):
             "can_read_restricted": True,
             "today": timezone.localdate(),
             "deletable": agenda_services.meeting_deletable(meeting),
+            "meeting_minutes": Minutes.objects.select_related("confirmed_by__minutes__meeting")
+            .filter(meeting=meeting)
+            .first(),
         },
     )
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
-from committees.models import AgendaItem, Meeting
+from committees.models import AgendaItem, Meeting, Minutes
 from committees.services import claim_version
 
 
@@ -56,10 +56,12 @@ def meeting_update(
 
 
 def meeting_deletable(meeting: Meeting) -> bool:
-    """Only a meeting never published, nor being published, can be deleted: once the public
-    has seen its agenda it stays on record, cancelled if need be."""
+    """Only a meeting never published, nor being published, nor minuted, can be deleted: once
+    the public has seen its agenda it stays on record, cancelled if need be, and minutes are
+    kept for six years (LGA 1972 s.100C)."""
     return not (
         meeting.is_published
+        or Minutes.objects.filter(meeting=meeting).exists()
         or meeting.publications.exists()
         or meeting.publication_jobs.active().exists()
     )

@@ -69,7 +69,7 @@ def main():
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--duration", type=int, default=8, help="seconds of wrk per URL")
     parser.add_argument("--reuse", action="store_true", help="keep an existing database")
-    parser.add_argument("--child", choices=["build", "urls", "render"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=list(CHILDREN), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(CHILDREN[args.child](args)))
@@ -96,6 +96,7 @@ def prepare(*, years, reuse):
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if exists and reuse:
+            child("migrate")  # the code may have moved on since it was built
             return None
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
@@ -135,6 +136,17 @@ def build(args):
         f"items, {loaded.documents} documents, {loaded.publications} publications, loaded in "
         f"{seconds:.0f} s"
     }
+
+
+def migrate(args):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    return {}
 
 
 def urls(args):
@@ -204,7 +216,7 @@ def render(args):
     return results
 
 
-CHILDREN = {"build": build, "urls": urls, "render": render}
+CHILDREN = {"build": build, "migrate": migrate, "urls": urls, "render": render}
 
 
 def measure(mode, urls, *, duration):

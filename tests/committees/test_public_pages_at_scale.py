@@ -20,13 +20,13 @@ from committees.synthetic import load_synthetic
 QUERIES = {
     "home": (4, 1, 1),
     "committee list": (3, 1, 1),
-    "committee": (7, 1, 1),
-    "meeting": (4, 1, 1),
+    "committee": (8, 1, 1),
+    "meeting": (5, 1, 1),
     "pack page": (4, 1, 1),
     "pack PDF": (3, 1, 1),
     "earlier version PDF": (3, 1, 1),
     "councillors": (3, 1, 1),
-    "councillor": (4, 1, 1),
+    "councillor": (6, 1, 1),
     "calendar": (3, 1, 1),
     "corporate plan": (5, 1, 1),
 }

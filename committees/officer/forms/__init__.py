@@ -2,14 +2,18 @@
 templates/includes/form.html. Every name is re-exported here for the views."""
 
 from committees.officer.forms.agenda import AgendaItemForm, StandingItemFormSet
-from committees.officer.forms.base import GovukFormMixin, VersionedFormMixin, error_summary
+from committees.officer.forms.base import (
+    GovukFormMixin,
+    VersionedFormMixin,
+    error_summary,
+    kept_and_removed,
+)
 from committees.officer.forms.documents import (
     BackgroundPaperForm,
     BackgroundPaperFormSet,
     CoverSheetForm,
     DocumentForm,
     GeneratorChoiceForm,
-    kept_and_removed_papers,
 )
 from committees.officer.forms.meetings import CommitteeChoiceForm, MeetingForm, MeetingStatusForm
 from committees.officer.forms.publication import PublishForm
@@ -29,5 +33,5 @@ __all__ = [
     "StandingItemFormSet",
     "VersionedFormMixin",
     "error_summary",
-    "kept_and_removed_papers",
+    "kept_and_removed",
 ]

@@ -100,6 +100,18 @@ class GovukInlineFormSet(forms.BaseInlineFormSet):
             form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
 
 
+def kept_and_removed(formset):
+    """From a valid inline formset: the rows to keep, in the order listed (new ones only if
+    filled in), and the saved rows to delete."""
+    kept, removed = [], []
+    for form in formset.forms:
+        if form.instance.pk and formset._should_delete_form(form):
+            removed.append(form.instance)
+        elif form.instance.pk or (form.has_changed() and not formset._should_delete_form(form)):
+            kept.append(form.instance)
+    return kept, removed
+
+
 def error_summary(*forms_and_formsets):
     """[(href, message), ...] for the GOV.UK error summary across several forms."""
     errors = []

@@ -361,14 +361,3 @@ BackgroundPaperFormSet = forms.inlineformset_factory(
     can_delete=True,
     can_delete_extra=False,
 )
-
-
-def kept_and_removed_papers(formset):
-    """From a valid formset: the papers to keep, in the order listed, and those to delete."""
-    kept, removed = [], []
-    for form in formset.forms:
-        if form.instance.pk and formset._should_delete_form(form):
-            removed.append(form.instance)
-        elif form.instance.pk or (form.has_changed() and not formset._should_delete_form(form)):
-            kept.append(form.instance)
-    return kept, removed
