@@ -46,7 +46,10 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="module")
 def module_media(tmp_path_factory):
-    """Where a module-scoped fixture stores files (the packs of an agenda it publishes)."""
+    """Where a module-scoped fixture stores files (the packs of an agenda it publishes); with
+    STORAGE=memory, each module starts with no file stored, as it does with a folder of its own."""
+    if isinstance(default_storage, InMemoryStorage):
+        default_storage._root = InMemoryStorage()._root
     return tmp_path_factory.mktemp("module-media")
 
 

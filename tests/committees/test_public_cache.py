@@ -215,3 +215,12 @@ def test_a_page_carrying_a_readers_own_csrf_token_is_never_cached(rf):
     for token in (True, True, False, False):
         page(rf.get("/a-page/"), token=token)
     assert len(renders) == 3  # the two with a token each rendered; the plain one once
+
+
+def test_an_edited_minute_is_on_the_meeting_page_at_once(client):
+    june = Meeting.objects.get(committee__name=PFCF, starts_at__date=dt.date(2019, 6, 12))
+    entry = june.minutes.entries.filter(exempt=False).first()
+    assert entry.title in text(client.get(june.get_absolute_url()))
+    entry.title = "A corrected minute title"
+    entry.save()
+    assert "A corrected minute title" in text(client.get(june.get_absolute_url()))
