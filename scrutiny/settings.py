@@ -51,7 +51,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_tables2",
+    "django_filters",
     "committees",
+    "finance",
+    "workprogramme",
 ]
 
 MIDDLEWARE = [

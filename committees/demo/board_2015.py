@@ -1,10 +1,13 @@
-"""The Co-operative Scrutiny Board in 2015 with its programme update (seed 000)."""
+"""The Co-operative Scrutiny Board in 2015, which heard a programme update (seed 000).
+
+The update itself is data of the work programme app (workprogramme/demo.py), which adds it to
+the item as a generated document."""
 
 import datetime as dt
 
 from committees.demo.bodies import CO_OPERATIVE_SCRUTINY_BOARD
-from committees.demo.common import add_document, add_items, add_meeting, at, content, published
-from committees.models import Document, Meeting
+from committees.demo.common import add_items, add_meeting, at, published
+from committees.models import Meeting
 
 
 def meeting(committees, venues) -> Meeting:
@@ -18,14 +21,5 @@ def meeting(committees, venues) -> Meeting:
         Meeting.Status.HELD,
         published_on=published(day),
     )
-    (item,) = add_items(
-        meeting, [{"title": "Co-operative Centre of Operations (CCO) Programme Update"}]
-    )
-    add_document(
-        item,
-        1,
-        Document.Kind.REPORT,
-        "Co-operative Centre of Operations (CCO) Programme Update",
-        body=content("cco_programme_update_2015.html"),
-    )
+    add_items(meeting, [{"title": "Co-operative Centre of Operations (CCO) Programme Update"}])
     return meeting

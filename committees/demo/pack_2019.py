@@ -86,7 +86,7 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
             {"title": "Tracking Decisions"},
         ],
     )
-    _, _, minutes, _, mapping, revenue, _, experience, _, work_programme, tracking = items
+    _, _, minutes, _, mapping, revenue, _, experience, _, _, _ = items
     report, appendix = Document.Kind.REPORT, Document.Kind.APPENDIX
 
     # Generated from the minutes of 12 June 2019, which the meeting is asked to confirm.
@@ -118,8 +118,8 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
             "May 2019.\n\n"
             "The primary purpose of this report is to detail how the Council is delivering against "
             "its financial measures using its revenue resources.\n\n"
-            # The seed's text says £185.481m but its own Table 1 totals £185.482m. The finance
-            # issue will generate this sentence from the monitoring data.
+            # The seed's text says £185.481m but its own Table 1 totals £185.482m: the
+            # appendix's headline is generated from the figures (finance/demo.py).
             "As shown in Table 1 below, the projected revenue overspend is £3.958m against a "
             "revenue budget of £185.482m."
         ),
@@ -158,15 +158,7 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
         cabinet_member_approved_on=dt.date(2019, 7, 8),
         cabinet_member_approval_note="approved by email",
     )
-    # Tables 1 and 3 as published. The finance issue replaces this appendix with one generated
-    # from the monitoring data (the same figures, computed rather than typed).
-    add_document(
-        revenue,
-        2,
-        appendix,
-        "Month 2 Revenue Monitoring Report",
-        body=content("revenue_monitor_2019_20_month_2.html"),
-    )
+    # Its appendix, Tables 1 and 3, is generated from the monitoring data by finance/demo.py.
 
     experience_report = add_document(experience, 1, report, "Customer Experience Programme Update")
     _cover(
@@ -233,19 +225,8 @@ def meetings(committees, venues, officers, councillors) -> dict[dt.date, Meeting
         body=content("customer_experience_briefing.html"),
     )
 
-    # Typed tables as published; the work programme issue replaces both documents with ones
-    # generated from its records. The merged date cells of the work programme were rebuilt from
-    # the agenda they describe (24 July 2019: month 2, procurement, customer experience).
-    add_document(
-        work_programme,
-        1,
-        report,
-        "Work Programme 2019-2020",
-        body=content("work_programme_2019_20.html"),
-    )
-    add_document(
-        tracking, 1, report, "Tracking Decisions", body=content("tracking_decisions_2019_07.html")
-    )
+    # The work programme and tracking decisions are generated from the work programme app's
+    # records (workprogramme/demo.py adds them to their items).
     return {meeting.date: meeting for meeting in (march, june, july)}
 
 

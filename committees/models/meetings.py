@@ -237,10 +237,16 @@ class AgendaItem(ExemptMixin, VersionedMixin):
         """[(document, appendix letter), …] in order; the letter is "" but for an appendix.
 
         Appendices are lettered A, B, … in the order they follow the report, as the pack and the
-        report's cover sheet letter them. Reads `documents` through any prefetch.
+        report's cover sheet letter them; a generated document after a report is one of its
+        appendices too (the revenue monitor of a finance report). Reads `documents` through any
+        prefetch.
         """
         letters = appendix_letters()
-        return [
-            (document, next(letters) if document.kind == document.Kind.APPENDIX else "")
-            for document in self.documents.all()
-        ]
+        lettered, after_report = [], False
+        for document in self.documents.all():
+            after_report = after_report or document.kind == document.Kind.REPORT
+            appendix = document.kind == document.Kind.APPENDIX or (
+                after_report and document.kind == document.Kind.GENERATED
+            )
+            lettered.append((document, next(letters) if appendix else ""))
+        return lettered

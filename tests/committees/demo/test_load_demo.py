@@ -90,7 +90,7 @@ def test_an_apps_demo_is_loaded_after_the_committees_with_what_they_loaded():
     revenue = seed_meeting().items.get(title="Revenue Monitor 2019/20 - Month 2")
     assert [(d.kind, d.title, d.generator) for d in revenue.documents.all()] == [
         ("report", "Revenue Monitoring 2019/20 – Month 2", ""),
-        ("appendix", "Month 2 Revenue Monitoring Report", ""),
+        ("generated", "Month 2 Revenue Monitoring Report", "finance.revenue_monitor"),
         ("generated", sample_demo.TITLE, sample_app.KEY),
     ]
 

@@ -251,7 +251,7 @@ def test_an_officer_adds_a_generated_document_choosing_its_kind_and_record(offic
     choose = text(officer_client.get(url))
     assert sample_app.LABEL in choose
     assert corporate_plan_mapping.label in choose
-    unknown = text(officer_client.get(url, {"generator": "finance.revenue_monitor"}))
+    unknown = text(officer_client.get(url, {"generator": "elsewhere.unknown_kind"}))
     assert "Choose what the document is generated from, from the list." in unknown
 
     page = officer_client.get(url, {"generator": sample_app.KEY})

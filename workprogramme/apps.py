@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+class WorkProgrammeConfig(AppConfig):
+    name = "workprogramme"
+    verbose_name = "Work programmes and decision tracking"
+
+    def ready(self):
+        from committees.models import Outcome
+        from committees.packs import registry
+        from workprogramme import generators, services
+
+        registry.register(generators.programme)
+        registry.register(generators.tracker_document)
+        registry.register(generators.programme_update)
+        # committees never imports this app: the tracker listens for the outcomes it saves.
+        post_save.connect(
+            services.outcome_saved, sender=Outcome, dispatch_uid="workprogramme.outcome_saved"
+        )
