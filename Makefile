@@ -19,7 +19,7 @@ SCSS := $(shell find static/scss -name '*.scss')
 # settings before tests/conftest.py could set one; tests run with DEBUG off, like production.
 TEST_ENV := SECRET_KEY="$${SECRET_KEY:-insecure-test-key}"
 
-.PHONY: venv assets chromium fonts run test lint bench clean
+.PHONY: venv assets chromium fonts wrk run test lint bench bench-web load clean
 
 venv: $(VENV)/.installed
 
@@ -58,6 +58,12 @@ fonts:
 		$(APT) update && $(APT) install -y fonts-liberation fontconfig; \
 	fi
 
+# wrk drives the web benchmark and the load test.
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+		$(APT) update && $(APT) install -y wrk; \
+	fi
+
 var/secret_key:
 	mkdir -p var
 	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
@@ -86,6 +92,15 @@ lint: venv
 bench: venv assets
 	$(TEST_ENV) $(BIN)/python -m tests.bench.pack
 	$(TEST_ENV) $(BIN)/python -m tests.bench.publish
+
+# The ten-year synthetic council on PostgreSQL (database scrutiny_bench, files in var/bench-web),
+# served by gunicorn as in production, measured with wrk beside a hello-world view.
+bench-web: venv assets wrk
+	$(TEST_ENV) $(BIN)/python -m tests.bench.web $(BENCH_ARGS)
+
+# 50 readers for 60 s on the ten-year council while an officer publishes a 200-page pack.
+load: venv assets
+	$(TEST_ENV) $(BIN)/python -m tests.bench.load $(BENCH_ARGS)
 
 # Build outputs only: var/ (database, uploads, secret key, collected static) and the installed
 # .venv and node_modules stay.

@@ -21,6 +21,7 @@ from committees.models import Publication
 from committees.packs import assemble, cache, preview
 from committees.packs.changes import withdrawn
 from committees.packs.render import PackRenderError
+from committees.public_cache import remember
 from committees.tasks import render_preview
 
 PUBLIC_MAX_AGE = 300
@@ -68,16 +69,27 @@ def latest_publication(meeting):
 
 
 def pack_pdf(request, pk):
-    """The public agenda pack as last published."""
-    meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
-    publication = latest_publication(meeting)
+    """The public agenda pack as last published; which file that is, is looked up once for
+    each public version (committees.public_cache), the bytes checked on every request."""
+
+    def lookup():
+        meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
+        publication = latest_publication(meeting)
+        return (
+            publication.public_pdf,
+            pack_filename(meeting),
+            publication.content_hash,
+            publication.published_at,
+        )
+
+    stored_file, filename, content_hash, published_at = remember(lookup, "pack_pdf", pk)
     response = stored_response(
         request,
-        publication.public_pdf,
-        filename=pack_filename(meeting),
+        stored_file,
+        filename=filename,
         content_type="application/pdf",
-        etag=publication.content_hash,
-        last_modified=publication.published_at,
+        etag=content_hash,
+        last_modified=published_at,
     )
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
@@ -108,21 +120,32 @@ def publication_pdf(request, pk, publication, *, restricted=False, supplement=Fa
     field = "restricted_pdf" if restricted else "public_pdf"
     if supplement:
         field = f"supplement_{field}"
-    publication = get_object_or_404(
-        Publication.objects.select_related("meeting__committee", field), pk=publication, meeting=pk
+
+    def lookup():
+        found = get_object_or_404(
+            Publication.objects.select_related("meeting__committee", field),
+            pk=publication,
+            meeting=pk,
+        )
+        versions = found.meeting.publications.latest_first().only("meeting", "agenda")
+        return found, getattr(found, field), withdrawn(versions)
+
+    # Which file that is changes only with a publication: looked up once for each public
+    # version (committees.public_cache). Who may read a restricted one is checked every time.
+    found, stored_file, withdrawn_versions = remember(
+        lookup, "publication_pdf", pk, publication, field
     )
-    meeting = publication.meeting
+    meeting = found.meeting
     if restricted:
         refused = require(request, roles.can_read_restricted(request.user, meeting))
         if refused:
             return refused
-    elif publication.pk in withdrawn(meeting.publications.latest_first().only("agenda")):
+    elif found.pk in withdrawn_versions:
         raise Http404("This version was withdrawn: a later one withholds some of what it showed.")
-    stored_file = getattr(publication, field)
     if supplement:
-        what = f"supplement {publication.supplement_number} to the agenda"
+        what = f"supplement {found.supplement_number} to the agenda"
     else:
-        published_at = timezone.localtime(publication.published_at)
+        published_at = timezone.localtime(found.published_at)
         what = f"agenda pack as published {published_at:%Y-%m-%d %H.%M}"
     if stored_file is None:
         raise Http404("This publication has no supplement pack.")
@@ -132,7 +155,7 @@ def publication_pdf(request, pk, publication, *, restricted=False, supplement=Fa
         filename=pack_filename(meeting, restricted=restricted, what=what),
         content_type="application/pdf",
         etag=stored_file.sha256,
-        last_modified=publication.published_at,
+        last_modified=found.published_at,
     )
     if restricted:
         patch_cache_control(response, private=True, no_store=True)

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 from django_tables2 import RequestConfig
@@ -31,6 +32,7 @@ from committees.pack_views import PUBLIC_MAX_AGE, latest_publication, stored_res
 from committees.packs import assemble
 from committees.packs.changes import publication_changes, withdrawn
 from committees.packs.generators import scrutiny_committees_with_mapping
+from committees.public_cache import expires_at, public_page
 from committees.tables import AttendanceTable
 
 HOME_LIST_LENGTH = 10
@@ -38,13 +40,17 @@ PRIVATE = {"private": True, "no_store": True}
 PUBLIC = {"public": True, "max_age": PUBLIC_MAX_AGE}
 
 
+@public_page
 def home(request):
     meetings = Meeting.objects.with_committee()
+    upcoming = list(meetings.upcoming()[:HOME_LIST_LENGTH])
+    # The first upcoming meeting leaves the list when it starts.
+    expires_at(request, upcoming[0].starts_at if upcoming else None)
     return render(
         request,
         "committees/home.html",
         {
-            "upcoming": meetings.upcoming()[:HOME_LIST_LENGTH],
+            "upcoming": upcoming,
             "recently_published": meetings.published().order_by("-published_on", "-starts_at")[
                 :HOME_LIST_LENGTH
             ],
@@ -67,12 +73,14 @@ def my_meetings(request):
     return render(request, "committees/my_meetings.html", {"meetings": meetings})
 
 
+@method_decorator(public_page, name="dispatch")
 class CommitteeListView(ListView):
     model = Committee
     template_name = "committees/committee_list.html"
     context_object_name = "committees"
 
 
+@method_decorator(public_page, name="dispatch")
 class CommitteeDetailView(DetailView):
     model = Committee
     template_name = "committees/committee_detail.html"
@@ -101,6 +109,7 @@ class CommitteeDetailView(DetailView):
         )
 
 
+@public_page
 def meeting_detail(request, pk):
     """The meeting and its agenda as last published, and every earlier version with what each
     changed; drafts never show here."""
@@ -180,6 +189,7 @@ def document_file(request, pk):
     return response
 
 
+@public_page
 def meeting_pack(request, pk):
     """The agenda pack as one HTML page: the stored version of the latest publication."""
     meeting = get_object_or_404(assemble.meeting_queryset(), pk=pk)
@@ -192,6 +202,7 @@ def meeting_pack(request, pk):
     )
 
 
+@method_decorator(public_page, name="dispatch")
 class CouncillorDetailView(DetailView):
     model = Councillor
     template_name = "committees/councillor_detail.html"
@@ -222,6 +233,7 @@ class CouncillorDetailView(DetailView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class CouncillorListView(ListView):
     model = Councillor
     template_name = "committees/councillor_list.html"
@@ -233,6 +245,7 @@ def calendar_current(request):
     return redirect("committees:calendar_month", year=today.year, month=today.month)
 
 
+@public_page
 def calendar_month(request, year, month):
     if not 1 <= month <= 12 or not 1900 <= year <= 2200:
         raise Http404("No such month.")
@@ -252,6 +265,7 @@ def calendar_month(request, year, month):
     )
 
 
+@public_page
 def corporate_plan(request):
     return render(
         request,

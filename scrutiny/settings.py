@@ -131,8 +131,32 @@ STATICFILES_DIRS = [BASE_DIR / "static" / "build"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploads and published files: a local folder (`disk`), memory (`memory`: tests, proving that
+# no code needs a local path), or S3-compatible object storage (`s3`, django-storages, installed
+# with the `s3` extra), which several web servers and workers can share.
+STORAGE = os.environ.get("STORAGE", "disk")
+DEFAULT_STORAGES = {
+    "disk": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "memory": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "s3": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            # e.g. https://s3.eu-west-2.amazonaws.com, or a MinIO or Ceph gateway
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            # Credentials come from boto3's own environment (AWS_ACCESS_KEY_ID, …) or role.
+            # Files are private: the portal serves them, checking who may read each one.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    },
+}
+if STORAGE not in DEFAULT_STORAGES:
+    raise ImproperlyConfigured(f"STORAGE must be one of {', '.join(DEFAULT_STORAGES)}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGES[STORAGE],
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -147,7 +171,9 @@ CACHES = {
     }
 }
 # Long work (publishing, rendering) runs in the task worker: `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The database backend needs no other server; another django-tasks backend (RQ, Celery…) by
+# configuration, for workers on other machines to take the load.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # A publication job whose worker has shown no sign of life for this long has died (a killed
 # or restarted worker), and a new publication of the meeting may start.
 PUBLICATION_STALE_SECONDS = int(os.environ.get("PUBLICATION_STALE_SECONDS", "120"))

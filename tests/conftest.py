@@ -5,11 +5,14 @@ environment (SECRET_KEY, DATABASE_URL) must be set by whoever runs pytest: `make
 `.ci/run` do. What can be changed after import is changed here.
 """
 
+import copy
 import shutil
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.files.storage import InMemoryStorage, default_storage
 from django.core.management import call_command
 from django.test.utils import override_settings
 
@@ -43,7 +46,10 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="module")
 def module_media(tmp_path_factory):
-    """Where a module-scoped fixture stores files (the packs of an agenda it publishes)."""
+    """Where a module-scoped fixture stores files (the packs of an agenda it publishes); with
+    STORAGE=memory, each module starts with no file stored, as it does with a folder of its own."""
+    if isinstance(default_storage, InMemoryStorage):
+        default_storage._root = InMemoryStorage()._root
     return tmp_path_factory.mktemp("module-media")
 
 
@@ -51,10 +57,23 @@ def module_media(tmp_path_factory):
 def _media_root(settings, tmp_path, module_media):
     """Keep uploads and rendered packs out of var/media: each test has its own folder, holding
     a copy of what its module's fixtures stored, so that what a test stores or deletes is gone
-    after it, like its database rows."""
+    after it, like its database rows. With STORAGE=memory (the PostgreSQL run of CI), the files
+    in memory are put back as they were after each test instead."""
     media = tmp_path / "media"
     shutil.copytree(module_media, media)
     settings.MEDIA_ROOT = media
+    if isinstance(default_storage, InMemoryStorage):
+        before = copy.deepcopy(default_storage._root)
+        yield
+        default_storage._root = before
+    else:
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _public_cache():
+    """Each test starts with no public page cached (local memory outlives the test's rows)."""
+    cache.clear()
 
 
 @pytest.fixture

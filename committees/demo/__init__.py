@@ -26,13 +26,10 @@ Then the demo of every other installed app that has one, in the order of INSTALL
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -41,6 +38,7 @@ from committees.demo import around_today, board_2015, bodies, pack_2019, people
 from committees.demo.bodies import PFCF
 from committees.demo.common import content
 from committees.demo.people import DEMO_LOGINS, DEMO_PASSWORD
+from committees.loaders import AppLoaders
 from committees.models import (
     Committee,
     Council,
@@ -87,40 +85,9 @@ class DemoContext:
 
 DemoLoader = Callable[[DemoContext], None]
 
-_loaders: dict[str, DemoLoader] = {}
-
-
-def register(app_label: str, load: DemoLoader) -> DemoLoader:
-    """Add `load` as the demo of the app `app_label`; a second demo for one app is an error."""
-    if (before := _loaders.get(app_label)) is not None:
-        raise ImproperlyConfigured(
-            f"The app “{app_label}” already has a demo loader ({before.__module__}."
-            f"{before.__qualname__})."
-        )
-    _loaders[app_label] = load
-    return load
-
-
-@contextmanager
-def registered(app_label: str, load: DemoLoader) -> Iterator[DemoLoader]:
-    """Register `load` for the duration of a `with` block (tests)."""
-    register(app_label, load)
-    try:
-        yield load
-    finally:
-        del _loaders[app_label]
-
-
-def _loaders_in_app_order() -> list[DemoLoader]:
-    installed = [config.label for config in apps.get_app_configs()]
-    # An app that is not installed has its demo registered only by a test: it goes last.
-    return [
-        _loaders[label]
-        for label in sorted(
-            _loaders,
-            key=lambda label: installed.index(label) if label in installed else len(installed),
-        )
-    ]
+_loaders = AppLoaders("demo loader")
+register = _loaders.register  # register(app_label, load): one demo per app
+registered = _loaders.registered  # for the length of a `with` block (tests)
 
 
 def load_demo(*, today: dt.date | None = None, publish: bool = True) -> bool:
@@ -135,7 +102,7 @@ def load_demo(*, today: dt.date | None = None, publish: bool = True) -> bool:
     autodiscover_modules("demo")
     with transaction.atomic():
         context = _load(today or timezone.localdate())
-        for load in _loaders_in_app_order():
+        for load in _loaders.in_app_order():
             load(context)
         if publish:
             _publish()

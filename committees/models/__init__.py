@@ -16,6 +16,7 @@ from committees.models.bodies import (
     Responsibility,
     StandingItem,
 )
+from committees.models.caching import PublicVersion
 from committees.models.council import CorporatePlanPriority, Council, Venue
 from committees.models.documents import BackgroundPaper, CoverSheet, Document
 from committees.models.meetings import AgendaItem, AgendaItemQuerySet, Meeting, MeetingQuerySet
@@ -68,6 +69,7 @@ __all__ = [
     "PublicationJob",
     "PublicationJobQuerySet",
     "PublicationQuerySet",
+    "PublicVersion",
     "PublishedFile",
     "Responsibility",
     "StandingItem",

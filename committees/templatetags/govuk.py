@@ -1,6 +1,7 @@
 """GOV.UK Design System patterns that every form page shares."""
 
 from django import forms, template
+from django.utils.functional import LazyObject
 
 from committees.officer.forms.base import error_summary as summary
 
@@ -19,6 +20,10 @@ def error_title_prefix(context):
     """'Error: ' before the page title when a form on the page has errors (the Design System's
     error summary pattern), whichever name the view gave the form."""
     for value in context.flatten().values():
+        # A lazy value is never a form: left unevaluated, as asking for the CSRF token would
+        # give every reader a cookie of their own, and the page to no shared cache.
+        if isinstance(value, LazyObject):
+            continue
         is_form = isinstance(value, forms.BaseForm | forms.BaseFormSet)
         if is_form and value.is_bound and not value.is_valid():
             return "Error: "

@@ -98,15 +98,7 @@ def run_size(size):
         urls = pack.child(env, "build", str(size), module="tests.bench.publish")
         port = free_port()
         with ExitStack() as stack:
-            server = stack.enter_context(
-                Process(
-                    "gunicorn",
-                    [sys.executable, "-m", "gunicorn", "scrutiny.wsgi",
-                     "--workers", str(GUNICORN_WORKERS), "--bind", f"127.0.0.1:{port}",
-                     *NO_CONTROL_SOCKET],
-                    env=env, log=Path(tmp) / "gunicorn.log",
-                )
-            )  # fmt: skip
+            server = stack.enter_context(gunicorn(port, env=env, log=Path(tmp) / "gunicorn.log"))
             worker = stack.enter_context(
                 Process(
                     "worker",
@@ -214,6 +206,17 @@ class Officer:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def gunicorn(port, *, env, log):
+    """The portal served by gunicorn as in production, on 127.0.0.1:`port`."""
+    return Process(
+        "gunicorn",
+        [sys.executable, "-m", "gunicorn", "scrutiny.wsgi", "--workers", str(GUNICORN_WORKERS),
+         "--bind", f"127.0.0.1:{port}", *NO_CONTROL_SOCKET],
+        env=env,
+        log=log,
+    )  # fmt: skip
 
 
 class Process:

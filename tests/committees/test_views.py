@@ -1,6 +1,6 @@
-"""Every public page (committees/views.py): what a visitor sees, and a bounded number of queries
-with 10× the demo. The demo is loaded once for the module, with the seed's July 2019 agenda
-published."""
+"""Every public page (committees/views.py): what a visitor sees (their queries at scale are
+in test_public_pages_at_scale.py). The demo is loaded once for the module, with the seed's July
+2019 agenda published."""
 
 import datetime as dt
 
@@ -13,16 +13,9 @@ from committees.models import Committee, Councillor, Meeting
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
 from tests.support.demo import SEED_AGENDA, seed_meeting
 from tests.support.pages import text
-from tests.support.scale import add_copies
 from tests.support.users import user
 
 pytestmark = pytest.mark.usefixtures("published_seed")
-
-
-@pytest.fixture
-def demo_x10(published_seed):
-    """The demo ten times over, its seed's agenda published."""
-    add_copies(10)
 
 
 def test_home_lists_upcoming_meetings_and_links_to_committees(client, demo):
@@ -154,30 +147,6 @@ def test_unknown_url_gets_the_styled_404_page(client, db):
     assert response.status_code == 404
     assert "Page not found" in text(response)
     assert "govuk-header" in text(response) or "govuk-generic-header" in text(response)
-
-
-def test_public_pages_run_a_bounded_number_of_queries(
-    client, demo_x10, django_assert_max_num_queries
-):
-    """With ten times the demo data, each page still runs a fixed handful of queries."""
-    meeting = seed_meeting()
-    # The counts each page runs: a page that starts running more fails here.
-    bounds = {
-        reverse("committees:home"): 3,
-        reverse("committees:committee_list"): 2,
-        meeting.committee.get_absolute_url(): 7,  # with the attendance table
-        meeting.get_absolute_url(): 4,  # the agenda as stored with the publication; minutes
-        reverse("committees:pack", args=[meeting.pk]): 3,  # the stored HTML
-        reverse("committees:pack_pdf", args=[meeting.pk]): 2,
-        reverse("committees:councillor_list"): 2,
-        Councillor.objects.get(name="Kelly").get_absolute_url(): 5,  # attendance, declarations
-        reverse("committees:calendar_month", args=[2019, 7]): 2,
-        reverse("committees:corporate_plan"): 4,
-    }
-    for url, bound in bounds.items():
-        with django_assert_max_num_queries(bound):
-            response = client.get(url)
-        assert response.status_code == 200, url
 
 
 def test_meeting_page_offers_the_pdf_and_the_restricted_pack_only_to_members(
