@@ -7,9 +7,10 @@ class WorkProgrammeConfig(AppConfig):
     verbose_name = "Work programmes and decision tracking"
 
     def ready(self):
+        from committees import public_cache
         from committees.models import Outcome
         from committees.packs import registry
-        from workprogramme import generators, services
+        from workprogramme import generators, models, services
 
         registry.register(generators.programme)
         registry.register(generators.tracker_document)
@@ -17,4 +18,21 @@ class WorkProgrammeConfig(AppConfig):
         # committees never imports this app: the tracker listens for the outcomes it saves.
         post_save.connect(
             services.outcome_saved, sender=Outcome, dispatch_uid="workprogramme.outcome_saved"
+        )
+        # What the public pages show (the tracker's minutes and outcomes are committees'):
+        # a change to any of these makes their cached copies stale.
+        public_cache.watch(
+            models.WorkProgramme,
+            models.Topic,
+            models.Topic.cabinet_members.through,
+            models.Topic.officers.through,
+            models.TrackedDecision,
+            models.ProgressNote,
+            models.Programme,
+            models.Driver,
+            models.Workstream,
+            models.RequestedArea,
+            models.ProgrammeUpdate,
+            models.WorkstreamStatus,
+            models.AreaAnswer,
         )

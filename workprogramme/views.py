@@ -1,10 +1,14 @@
 """Public pages: each committee's work programme, the decision tracker and each programme's
-history of updates. Each runs a bounded number of queries."""
+history of updates. Each runs a bounded number of queries, and is cached for anonymous readers
+under the public version (committees/public_cache.py; the records it shows are watched in
+workprogramme/apps.py), keyed on its query string as well: each filter and sort its own copy."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django_tables2 import RequestConfig
+
+from committees.public_cache import public_page
 
 from workprogramme import changes, prioritisation, tracker
 from workprogramme.filters import TopicFilter, TrackerFilter
@@ -19,6 +23,7 @@ from workprogramme.models import (
 from workprogramme.tables import TopicTable
 
 
+@public_page
 def index(request):
     """Every work programme by committee, the programmes that report to committees, and the
     tracker."""
@@ -32,6 +37,7 @@ def index(request):
     )
 
 
+@public_page
 def programme(request, slug, year):
     """A committee's work programme for the municipal year starting in `year`: its topics,
     sorted and filtered by score, priority, type and status."""
@@ -60,6 +66,7 @@ def programme(request, slug, year):
     )
 
 
+@public_page
 def tracker_page(request):
     """Every tracked decision of the published minutes, overdue first, filtered by committee,
     municipal year and status. Minute numbers take three queries for each set of minutes not
@@ -73,6 +80,7 @@ def tracker_page(request):
     return render(request, "workprogramme/tracker.html", {"filter": filters, "rows": rows})
 
 
+@public_page
 def programme_history(request, slug):
     """A programme with each of its updates, newest first, and what changed at each."""
     the_programme = get_object_or_404(
