@@ -9,7 +9,6 @@ from django.utils import timezone
 from django_tables2 import RequestConfig
 
 from committees.public_cache import public_page
-
 from workprogramme import changes, prioritisation, tracker
 from workprogramme.filters import TopicFilter, TrackerFilter
 from workprogramme.models import (
