@@ -1,0 +1,60 @@
+"""Every public page of the work programme runs the same number of queries with one year of
+the synthetic council as with ten (committees/synthetic, workprogramme/synthetic.py): rendered,
+served from the cache, and answered with 304."""
+
+import pytest
+from django.urls import reverse
+
+from committees.models import Committee, MunicipalYear
+from tests.committees.test_public_pages_at_scale import _media_root, council  # noqa: F401
+from workprogramme.models import Programme, ProgrammeUpdate, Topic, WorkProgramme
+
+# Queries of each page, the public version's included: rendered for an anonymous reader, then
+# served from the cache, and answered with 304 Not Modified.
+QUERIES = {
+    "index": (4, 1, 1),
+    "programme": (6, 1, 1),
+    "programme by score": (6, 1, 1),
+    "tracker": (5, 1, 1),
+    "tracker of a year": (6, 1, 1),
+    "programme history": (8, 1, 1),
+}
+
+
+@pytest.fixture
+def pages(council, db):  # noqa: F811
+    committee = Committee.objects.first()
+    year = MunicipalYear.objects.latest("start_date")
+    programme = WorkProgramme.objects.get(committee=committee, municipal_year=year)
+    tracker = reverse("workprogramme:tracker")
+    return {
+        "index": reverse("workprogramme:index"),
+        "programme": programme.get_absolute_url(),
+        "programme by score": programme.get_absolute_url() + "?band=High&sort=-score",
+        "tracker": tracker,
+        "tracker of a year": f"{tracker}?municipal_year={year.pk}",
+        "programme history": Programme.objects.get().get_absolute_url(),
+    }
+
+
+def test_the_council_has_a_work_programme_a_year_and_a_programme_with_updates(council, db):  # noqa: F811
+    years = MunicipalYear.objects.count()
+    assert WorkProgramme.objects.count() == years * 2
+    assert Topic.objects.filter(meeting__isnull=False, score__isnull=False).exists()
+    assert ProgrammeUpdate.objects.count() >= years
+
+
+@pytest.mark.parametrize("page", QUERIES)
+def test_each_work_programme_page_runs_the_same_queries_whatever_the_years(
+    client, pages, page, django_assert_num_queries
+):
+    url = pages[page]
+    rendered, again, not_modified = QUERIES[page]
+    with django_assert_num_queries(rendered):
+        response = client.get(url)
+    assert response.status_code == 200, url
+    with django_assert_num_queries(again):
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(not_modified):
+        conditional = client.get(url, headers={"if-none-match": response["ETag"]})
+    assert conditional.status_code == 304
