@@ -10,7 +10,7 @@ minutes already confirmed.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from committees.models import (
     Amendment,
@@ -25,38 +25,78 @@ from committees.models import (
 )
 
 
-def _in_scope(minutes: Minutes):
-    """The minute entries that share a numbering sequence with `minutes`."""
-    meeting = minutes.meeting
-    entries = MinuteEntry.objects.filter(minutes__meeting__committee=meeting.committee_id)
-    if meeting.committee.minute_numbering == MinuteNumbering.YEARLY:
-        entries = entries.filter(minutes__meeting__municipal_year=meeting.municipal_year_id)
-    return entries
-
-
 def minute_numbers(minutes: Minutes) -> dict[int, int]:
     """{entry pk: minute number} for the entries of `minutes`, in three queries whatever the
-    committee's history: the last kept number before them, the draft entries between it and
-    them, and their own entries."""
-    entries = list(minutes.entries.order_by("position", "pk").values_list("pk", "number"))
-    if entries and all(number is not None for _, number in entries):
-        return dict(entries)
-    earlier = _in_scope(minutes).filter(minutes__meeting__starts_at__lt=minutes.meeting.starts_at)
-    kept = (
-        earlier.filter(number__isnull=False)
-        .order_by("-minutes__meeting__starts_at", "-number")
-        .values_list("number", "minutes__meeting__starts_at")
-        .first()
+    committee's history (one if they are confirmed): `minute_numbers_of` one set of minutes."""
+    return minute_numbers_of([minutes])
+
+
+def minute_numbers_of(minutes_list) -> dict[int, int]:
+    """{entry pk: minute number} for the entries of every minutes in `minutes_list`, in three
+    queries however many they are (one if all are confirmed): their entries; for each set of
+    draft minutes, the last number kept before it in its sequence; and the draft entries of
+    their committees, counted on from that number."""
+    entries = list(
+        MinuteEntry.objects.filter(minutes__in=[minutes.pk for minutes in minutes_list])
+        .order_by("minutes", "position", "pk")
+        .values_list("minutes_id", "pk", "number")
     )
-    if kept is None:
-        before = earlier.count()
-        last = minutes.meeting.committee.first_minute_number - 1
-    else:
-        last, kept_start = kept
-        before = earlier.filter(
-            number__isnull=True, minutes__meeting__starts_at__gt=kept_start
-        ).count()
-    return {pk: last + before + offset for offset, (pk, _) in enumerate(entries, start=1)}
+    numbers = {pk: number for _, pk, number in entries if number is not None}
+    drafts = {minutes_id for minutes_id, _, number in entries if number is None}
+    if not drafts:
+        return numbers
+    in_scope = MinuteEntry.objects.filter(
+        Q(minutes__meeting__committee__minute_numbering=MinuteNumbering.CONTINUOUS)
+        | Q(minutes__meeting__municipal_year=OuterRef("meeting__municipal_year")),
+        minutes__meeting__committee=OuterRef("meeting__committee"),
+    )
+    kept = in_scope.filter(
+        number__isnull=False, minutes__meeting__starts_at__lt=OuterRef("meeting__starts_at")
+    ).order_by("-minutes__meeting__starts_at", "-number")
+    scopes = (
+        Minutes.objects.filter(pk__in=drafts)
+        .annotate(
+            kept_number=Subquery(kept.values("number")[:1]),
+            kept_start=Subquery(kept.values("minutes__meeting__starts_at")[:1]),
+        )
+        .values(
+            "pk",
+            "kept_number",
+            "kept_start",
+            "meeting__starts_at",
+            "meeting__committee",
+            "meeting__municipal_year",
+            "meeting__committee__minute_numbering",
+            "meeting__committee__first_minute_number",
+        )
+    )
+    scopes = {scope["pk"]: scope for scope in scopes}
+    unnumbered = list(
+        MinuteEntry.objects.filter(
+            number__isnull=True,
+            minutes__meeting__committee__in={s["meeting__committee"] for s in scopes.values()},
+        ).values_list(
+            "minutes__meeting__committee", "minutes__meeting__municipal_year",
+            "minutes__meeting__starts_at",
+        )
+    )  # fmt: skip
+    for minutes_id in drafts:
+        scope = scopes[minutes_id]
+        yearly = scope["meeting__committee__minute_numbering"] == MinuteNumbering.YEARLY
+        before = sum(
+            1
+            for committee, year, starts_at in unnumbered
+            if committee == scope["meeting__committee"]
+            and (not yearly or year == scope["meeting__municipal_year"])
+            and starts_at < scope["meeting__starts_at"]
+            and (scope["kept_start"] is None or starts_at > scope["kept_start"])
+        )
+        last = scope["kept_number"]
+        if last is None:
+            last = scope["meeting__committee__first_minute_number"] - 1
+        own = [pk for of, pk, _ in entries if of == minutes_id]
+        numbers.update({pk: last + before + offset for offset, pk in enumerate(own, start=1)})
+    return numbers
 
 
 def numbered_entries(minutes: Minutes):

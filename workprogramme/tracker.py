@@ -4,7 +4,7 @@ computed status and any lateness of the executive's response, overdue first."""
 import datetime as dt
 from dataclasses import dataclass
 
-from committees.minutes import minute_numbers
+from committees.minutes import minute_numbers_of
 from workprogramme import tracking
 from workprogramme.models import TrackedDecision
 
@@ -40,8 +40,7 @@ class Row:
 
 def numbers_of(decisions) -> dict[int, int]:
     """{entry pk: minute number} of the decisions' minutes: a confirmed minute's kept number,
-    else the number computed for its draft minutes (three queries per draft minutes, and a
-    committee has few of those at a time)."""
+    else the number computed for its draft minutes (three queries for all of them)."""
     numbers = {}
     drafts = {}
     for decision in decisions:
@@ -50,8 +49,8 @@ def numbers_of(decisions) -> dict[int, int]:
             numbers[entry.pk] = entry.number
         else:
             drafts[entry.minutes_id] = entry.minutes
-    for minutes in drafts.values():
-        numbers.update(minute_numbers(minutes))
+    if drafts:
+        numbers.update(minute_numbers_of(drafts.values()))
     return numbers
 
 

@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -112,6 +114,23 @@ def test_public_pages_run_a_bounded_number_of_queries_however_much_data(
         )
         ProgressNote.objects.create(decision=asked.tracked, on=timezone.localdate(), text="Begun")
     check()
+
+
+def test_the_tracker_numbers_many_committees_draft_minutes_in_the_same_queries(
+    client, django_assert_num_queries
+):
+    with CaptureQueriesContext(connection) as one_draft:
+        assert client.get(TRACKER_URL, {"page": 1}).status_code == 200
+    drafts = [outcome(text=f"The Committee requested report {n}.") for n in range(4)]
+
+    with django_assert_num_queries(len(one_draft)):
+        page = text(client.get(TRACKER_URL, {"page": 2}))
+
+    first = drafts[0].entry.minutes.meeting.committee.first_minute_number
+    for asked in drafts:
+        assert asked.text in page
+    # Each committee's first minute, numbered on its own draft minutes.
+    assert page.count(f">{first}<br>") >= len(drafts)
 
 
 def test_anonymous_readers_are_sent_to_sign_in_and_councillors_refused(client):
