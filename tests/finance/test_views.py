@@ -47,12 +47,13 @@ def test_the_public_finance_page_shows_the_monitors_the_committee_was_presented(
 def test_the_public_finance_pages_run_a_fixed_number_of_queries(
     client, django_assert_max_num_queries
 ):
-    # Committee, year, publications, documents, monitors, their lines (year view), and the
-    # latest monitor's position: however many meetings and monitors there are.
-    with django_assert_max_num_queries(13):
+    # The public version, committee, year, publications, documents, monitors, their lines (year
+    # view), and the latest monitor's position: however many meetings and monitors there are.
+    with django_assert_max_num_queries(14):
         assert client.get(public_url()).status_code == 200
-    # Publications, documents, monitors with their years, and the committees' links.
-    with django_assert_max_num_queries(4):
+    # The public version, publications, documents, monitors with their years, and the
+    # committees' links.
+    with django_assert_max_num_queries(5):
         page = visible_text(client.get(reverse("finance:public_index")))
     assert "Performance, Finance and Customer Focus Overview and Scrutiny Committee 2019/20" in page
 
