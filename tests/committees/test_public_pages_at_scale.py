@@ -1,18 +1,16 @@
 """Every public page runs the same number of queries with one year of the synthetic council as
 with ten (committees/synthetic): rendered, served from the cache, and answered with 304.
 
-Two committees: what a page queries does not depend on how many there are, and the data of
-each run is loaded once for the module (rolled back after it).
+The council is loaded once for the module with two committees (tests/support/synthetic.py).
 """
 
 import pytest
-from django.db import transaction
-from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from committees.models import Committee, Councillor, Meeting, Publication
-from committees.synthetic import load_synthetic
+
+pytestmark = pytest.mark.usefixtures("council_media")
 
 # Queries of each page, the public version's included: rendered for an anonymous reader, then
 # served again (from the cache, or a stored file looked up once per version), and answered
@@ -30,29 +28,6 @@ QUERIES = {
     "calendar": (3, 1, 1),
     "corporate plan": (5, 1, 1),
 }
-
-
-@pytest.fixture(scope="module", params=[1, 10], ids=["one year", "ten years"])
-def council(request, django_db_setup, django_db_blocker, tmp_path_factory):
-    """The synthetic council over `param` years, with its stored files in a folder of its own."""
-    media = tmp_path_factory.mktemp("synthetic-media")
-    with django_db_blocker.unblock():
-        module = transaction.atomic()
-        module.__enter__()
-    try:
-        with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-            load_synthetic(years=request.param, committees=2)
-        yield media
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            module.__exit__(None, None, None)
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, council):
-    """The council's stored files, read by the pack page and the PDFs."""
-    settings.MEDIA_ROOT = council
 
 
 @pytest.fixture
