@@ -11,6 +11,7 @@ from committees import roles
 from committees.access import officer_required, staff_required
 from committees.models import Committee
 from committees.officer.forms.base import error_summary
+from committees.public_cache import public_page
 from finance import generators, imports, services
 from finance.forms import (
     HeadlineForm,
@@ -197,6 +198,7 @@ def template_download(request, start_year, extension):
 # ---- The public -------------------------------------------------------------------------------
 
 
+@public_page
 def committee_year(request, slug, start_year):
     """A committee's monitors of a financial year as its published agendas presented them."""
     committee = get_object_or_404(Committee, slug=slug)
@@ -228,6 +230,7 @@ def committee_year(request, slug, start_year):
     )
 
 
+@public_page
 def public_index(request):
     """Each committee's financial years with monitors its published agendas presented."""
     documents = presented()

@@ -1,16 +1,18 @@
 """A synthetic council at scale, for query-count tests and benchmarks: `manage.py load_synthetic`.
 
 Twenty committees (`committees`), about eight meetings each a municipal year for `years` years
-up to the current one, agendas of 8 to 15 items with reports, cover sheets and appendices, and
-every meeting up to a fortnight ahead published: its agenda as stored by a publication, the
-pack page's HTML rendered by the pack's own templates, and a PDF. The same `seed` and `today`
-always give the same data. Rows are inserted in bulk, without history: this data exists to make
-pages full, not to be edited.
+up to the current one, agendas of 8 to 15 items with reports, cover sheets and appendices, the
+minutes of the meetings held, and every meeting up to a fortnight ahead published: its agenda as
+stored by a publication, the pack page's HTML rendered by the pack's own templates, and a PDF.
+The same `seed` and `today` always give the same data. Rows are inserted in bulk, without
+history: this data exists to make pages full, not to be edited.
 
 - `people`: the council, venues, corporate plan priorities, officers and councillors;
 - `bodies`: municipal years, committees with responsibilities, priorities, standing items and
   members for each year;
 - `meetings`: meetings, agenda items, documents and cover sheets;
+- `minutes`: the minutes of every meeting held, with attendance and outcomes, each confirmed at
+  the committee's next meeting (the last published as a draft);
 - `publications`: the stored agenda, HTML and PDF of each published meeting.
 
 Then the synthetic data of every other installed app that has some, in the order of
@@ -86,6 +88,7 @@ class Loaded:
     meetings: int
     items: int
     documents: int
+    minutes: int
     publications: int
 
 
@@ -103,7 +106,7 @@ def load_synthetic(
     stores a publication for each published meeting (the pack HTML is rendered by the pack's
     templates: most of the time taken).
     """
-    from committees.synthetic import bodies, meetings, people, publications
+    from committees.synthetic import bodies, meetings, minutes, people, publications
 
     if Council.objects.exists():
         return None
@@ -123,6 +126,7 @@ def load_synthetic(
         bodies.memberships(rng, bodies_loaded, councillors, municipal_years)
         loaded_meetings = meetings.meetings(rng, bodies_loaded, municipal_years, today)
         item_count, document_count = meetings.agendas(rng, loaded_meetings, officers, councillors)
+        minutes_count = minutes.record(rng, loaded_meetings, officers, councillors)
         context = SyntheticContext(
             today=today,
             rng=rng,
@@ -143,5 +147,6 @@ def load_synthetic(
         meetings=len(loaded_meetings),
         items=item_count,
         documents=document_count,
+        minutes=minutes_count,
         publications=published,
     )

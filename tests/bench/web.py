@@ -133,7 +133,8 @@ def build(args):
     seconds = time.monotonic() - started
     return {
         "summary": f"{loaded.committees} committees, {loaded.meetings} meetings, {loaded.items} "
-        f"items, {loaded.documents} documents, {loaded.publications} publications, loaded in "
+        f"items, {loaded.documents} documents, {loaded.minutes} minutes, {loaded.publications} "
+        f"publications, loaded in "
         f"{seconds:.0f} s"
     }
 

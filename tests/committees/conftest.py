@@ -22,6 +22,7 @@ from committees.models import Meeting
 from committees.services.publication import agenda_publish
 from tests.support.demo import seed_meeting
 from tests.support.packs import synthetic_meeting
+from tests.support.synthetic import council, council_media  # noqa: F401  (fixtures)
 from tests.support.users import make_user, user
 
 

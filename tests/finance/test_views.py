@@ -47,12 +47,13 @@ def test_the_public_finance_page_shows_the_monitors_the_committee_was_presented(
 def test_the_public_finance_pages_run_a_fixed_number_of_queries(
     client, django_assert_max_num_queries
 ):
-    # Committee, year, publications, documents, monitors, their lines (year view), and the
-    # latest monitor's position: however many meetings and monitors there are.
-    with django_assert_max_num_queries(13):
+    # The public version, committee, year, publications, documents, monitors, their lines (year
+    # view), and the latest monitor's position: however many meetings and monitors there are.
+    with django_assert_max_num_queries(14):
         assert client.get(public_url()).status_code == 200
-    # Publications, documents, monitors with their years, and the committees' links.
-    with django_assert_max_num_queries(4):
+    # The public version, publications, documents, monitors with their years, and the
+    # committees' links.
+    with django_assert_max_num_queries(5):
         page = visible_text(client.get(reverse("finance:public_index")))
     assert "Performance, Finance and Customer Focus Overview and Scrutiny Committee 2019/20" in page
 
@@ -182,17 +183,9 @@ def test_the_template_spreadsheets_carry_the_years_directorates(client, officer)
     )
 
 
-def test_a_monitor_presented_in_private_never_reaches_the_public_finance_page(client, publish):
-    year = FinancialYear.objects.create(start_year=2031)
-    finance = year.directorates.create(name="Finance", position=1)
-    monitor = Monitor.objects.create(year=year, period=4)
-    Line.objects.create(
-        monitor=monitor,
-        directorate=finance,
-        gross_expenditure=Decimal("9.999"),
-        gross_income=Decimal("-1.000"),
-        forecast_outturn=Decimal("8.999"),
-    )
+def test_a_monitor_presented_in_private_never_reaches_the_public_finance_page(
+    client, publish, monitor_2031
+):
     meeting = seed_meeting()
     item = AgendaItemFactory(
         meeting=meeting, title="Commercial budget", exempt=True, exempt_paragraph=3
@@ -202,7 +195,7 @@ def test_a_monitor_presented_in_private_never_reaches_the_public_finance_page(cl
         kind=Document.Kind.GENERATED,
         title="Month 4 monitor",
         generator="finance.revenue_monitor",
-        generator_record=monitor.pk,
+        generator_record=monitor_2031.pk,
         exempt=True,
         exempt_paragraph=3,
     )

@@ -43,7 +43,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {loaded.committees} committees, {loaded.meetings} meetings, "
-                f"{loaded.items} agenda items, {loaded.documents} documents and "
-                f"{loaded.publications} publications in {time.monotonic() - started:.1f} s."
+                f"{loaded.items} agenda items, {loaded.documents} documents, "
+                f"{loaded.minutes} minutes and {loaded.publications} publications in "
+                f"{time.monotonic() - started:.1f} s."
             )
         )
