@@ -21,7 +21,7 @@ QUERIES = {
     "committee list": (3, 1, 1),
     "committee": (8, 1, 1),
     "meeting": (13, 1, 1),
-    "meeting with minutes": (16, 1, 1),
+    "meeting with minutes": (15, 1, 1),
     "meeting with draft minutes": (14, 1, 1),
     "pack page": (4, 1, 1),
     "pack PDF": (3, 1, 1),
