@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from committees.models import Committee, Councillor, Meeting, MinuteEntry, Minutes, Publication
 from tests.support.pages import visible_text
+from tests.support.synthetic import assert_served_in
 
 pytestmark = pytest.mark.usefixtures("council_media")
 
@@ -111,13 +112,4 @@ def test_the_minutes_and_attendance_are_on_the_public_pages(client, pages, page,
 def test_each_public_page_runs_the_same_queries_whatever_the_years(
     client, pages, page, django_assert_num_queries
 ):
-    url = pages[page]
-    rendered, again, not_modified = QUERIES[page]
-    with django_assert_num_queries(rendered):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    with django_assert_num_queries(again):
-        assert client.get(url).status_code == 200
-    with django_assert_num_queries(not_modified):
-        conditional = client.get(url, headers={"if-none-match": response["ETag"]})
-    assert conditional.status_code == 304
+    assert_served_in(client, pages[page], QUERIES[page], django_assert_num_queries)

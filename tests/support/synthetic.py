@@ -35,3 +35,18 @@ def council(request, django_db_setup, django_db_blocker, tmp_path_factory):
 def council_media(settings, council):
     """The council's stored files, read by the pack page and the PDFs."""
     settings.MEDIA_ROOT = council
+
+
+def assert_served_in(client, url, queries, assert_num_queries) -> None:
+    """The page at `url` runs `queries` = (rendered, served again, answered 304) queries, the
+    public version's included (`assert_num_queries`: pytest-django's
+    `django_assert_num_queries`)."""
+    rendered, again, not_modified = queries
+    with assert_num_queries(rendered):
+        response = client.get(url)
+    assert response.status_code == 200, url
+    with assert_num_queries(again):
+        assert client.get(url).status_code == 200
+    with assert_num_queries(not_modified):
+        conditional = client.get(url, headers={"if-none-match": response["ETag"]})
+    assert conditional.status_code == 304

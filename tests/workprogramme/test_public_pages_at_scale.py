@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from committees.models import Committee, MunicipalYear
+from tests.support.synthetic import assert_served_in
 from workprogramme.models import (
     Programme,
     ProgrammeUpdate,
@@ -60,13 +61,4 @@ def test_the_council_has_a_work_programme_a_year_and_a_programme_with_updates(co
 def test_each_work_programme_page_runs_the_same_queries_whatever_the_years(
     client, pages, page, django_assert_num_queries
 ):
-    url = pages[page]
-    rendered, again, not_modified = QUERIES[page]
-    with django_assert_num_queries(rendered):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    with django_assert_num_queries(again):
-        assert client.get(url).status_code == 200
-    with django_assert_num_queries(not_modified):
-        conditional = client.get(url, headers={"if-none-match": response["ETag"]})
-    assert conditional.status_code == 304
+    assert_served_in(client, pages[page], QUERIES[page], django_assert_num_queries)
