@@ -8,6 +8,12 @@ from workprogramme import live
 from workprogramme.models import Topic
 
 
+def _nulls_last(queryset, field, is_descending):
+    value = F(field)
+    order = value.desc(nulls_last=True) if is_descending else value.asc(nulls_last=True)
+    return queryset.order_by(order, "position", "pk"), True
+
+
 class TopicTable(tables.Table):
     title = tables.Column(
         verbose_name="Topic",
@@ -19,7 +25,7 @@ class TopicTable(tables.Table):
     )
     status_code = tables.Column(verbose_name="Status")
     score = tables.Column(verbose_name="Score", default="Not scored")
-    band = tables.Column(verbose_name="Priority", order_by=("score",), empty_values=())
+    band = tables.Column(verbose_name="Priority", empty_values=())
     reason = tables.Column(verbose_name="Reason for consideration", orderable=False, default="")
     responsible = tables.Column(
         verbose_name="Responsible Cabinet Member / Officer", empty_values=(), orderable=False
@@ -55,9 +61,15 @@ class TopicTable(tables.Table):
 
     def order_meeting(self, queryset, is_descending):
         """By date, the topics still to be scheduled last."""
-        starts = F("meeting__starts_at")
-        order = starts.desc(nulls_last=True) if is_descending else starts.asc(nulls_last=True)
-        return queryset.order_by(order, "position", "pk"), True
+        return _nulls_last(queryset, "meeting__starts_at", is_descending)
+
+    def order_score(self, queryset, is_descending):
+        """By score, the topics not scored last whichever way (databases differ on where
+        they put NULLs)."""
+        return _nulls_last(queryset, "score", is_descending)
+
+    def order_band(self, queryset, is_descending):
+        return self.order_score(queryset, is_descending)
 
     def render_meeting(self, value):
         return f"{value.date:%-d %B %Y}"

@@ -52,6 +52,8 @@ def test_programme_page_filters_by_priority_and_status_and_sorts_by_score(client
 
     by_score = rows(client.get(PROGRAMME_URL, {"sort": "-score"}))
     assert "(5)" in by_score[0] and "Not scored" in by_score[-1]
+    lowest_first = rows(client.get(PROGRAMME_URL, {"sort": "score"}))
+    assert "Not scored" not in lowest_first[0] and "Not scored" in lowest_first[-1]
     assert 'aria-sort="descending"' in text(client.get(PROGRAMME_URL, {"sort": "-score"}))
 
 
